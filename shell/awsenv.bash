@@ -1,0 +1,18 @@
+# awsenv shell integration for bash: load it with  eval "$(awsenv init bash)"  or  source awsenv.bash
+# awsuse PROFILE [flags]   export PROFILE's credentials into this shell
+# awsuse                   clear them (as does awsuse --unset, or -u)
+
+awsuse() {
+  local __awsenv_code
+  # Assigned apart from `local`, which would hide awsenv's exit status.
+  __awsenv_code="$(command awsenv use --format sh "$@")" || return
+  eval "$__awsenv_code"
+}
+
+_awsuse_complete() {
+  local cur=${COMP_WORDS[COMP_CWORD]}
+  local IFS=$'\n'
+  COMPREPLY=($(compgen -W "$(command awsenv list 2>/dev/null)" -- "$cur"))
+}
+
+complete -o default -F _awsuse_complete awsuse

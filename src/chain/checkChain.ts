@@ -1,0 +1,39 @@
+import { configError } from '../errors';
+import type { Step } from './types';
+
+// AWS's own limits, checked here so a bad value fails before an MFA prompt instead of after it.
+const SESSION_TOKEN_SECONDS = { min: 900, max: 129600 };
+const ASSUME_ROLE_SECONDS = { min: 900, max: 43200 };
+const ROLE_CHAINING_MAX_SECONDS = 3600;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+export function checkChain(profile: string, steps: readonly Step[]): void {
+  steps.forEach((step, index) => {
+    const fail = (message: string, hint?: string) => {
+      throw configError(`profile "${step.profile}": ${message}`, profile, hint);
+    };
+    if (step.kind === 'sessionToken') {
+      checkRange(step.durationSeconds, SESSION_TOKEN_SECONDS, fail, 'an MFA session');
+    }
+    if (step.kind === 'assumeRole') {
+      if (!ROLE_ARN.test(step.roleArn)) fail(`role_arn "${step.roleArn}" is not an IAM role ARN`, 'It looks like arn:aws:iam::123456789012:role/name.');
+      if (step.roleSessionName !== undefined && !SESSION_NAME.test(step.roleSessionName)) {
+        fail(`role_session_name "${step.roleSessionName}" must be 2 to 64 letters, digits or +=,.@_-`);
+      }
+      if (step.durationSeconds !== undefined) {
+        checkRange(step.durationSeconds, ASSUME_ROLE_SECONDS, fail, 'a role session');
+        const chained = steps.slice(0, index).some((s) => s.kind === 'assumeRole');
+        if (chained && step.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
+          fail(`a role assumed from another role lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds.');
+        }
+      }
+    }
+  });
+}
+
+function checkRange(seconds: number, range: { min: number; max: number }, fail: (m: string) => never, what: string) {
+  if (seconds < range.min || seconds > range.max) {
+    fail(`${what} lasts ${range.min} to ${range.max} seconds (15m to ${range.max / 3600}h), not ${seconds}`);
+  }
+}

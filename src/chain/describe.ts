@@ -1,0 +1,29 @@
+import type { AwsTarget, Chain, Step } from './types';
+
+/** The chain as --debug shows it: one line a step, every setting that matters, no secret. */
+export function describeChain(chain: Chain): string {
+  const lines = chain.steps.map((step, i) => `  ${i + 1}. ${describeStep(step)}`);
+  const region = chain.region ? `, exporting region ${chain.region}` : '';
+  return [`chain for profile "${chain.profile}"${region}:`, ...lines].join('\n');
+}
+
+function describeStep(step: Step): string {
+  switch (step.kind) {
+    case 'static':
+      return `keys of profile "${step.profile}" (${step.accessKeyId.slice(0, 4)}…${step.accessKeyId.slice(-4)}${step.sessionToken ? ', with session token' : ''})`;
+    case 'sessionToken':
+      return `MFA session for profile "${step.profile}": GetSessionToken with ${step.mfaSerial}, ${step.durationSeconds}s, ${where(step.sts)}`;
+    case 'assumeRole': {
+      const extras = [
+        step.mfaSerial && `MFA ${step.mfaSerial}`,
+        step.externalId && 'external id',
+        step.roleSessionName && `session name ${step.roleSessionName}`,
+        step.sourceIdentity && `source identity ${step.sourceIdentity}`,
+        step.durationSeconds && `${step.durationSeconds}s`,
+      ].filter(Boolean);
+      return `role of profile "${step.profile}": AssumeRole ${step.roleArn}${extras.length ? ` (${extras.join(', ')})` : ''}, ${where(step.sts)}`;
+    }
+  }
+}
+
+const where = (target: AwsTarget) => `STS in ${target.region}${target.endpoint ? ` at ${target.endpoint}` : ''}`;

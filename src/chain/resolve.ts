@@ -1,0 +1,139 @@
+import { AwsenvError, configError } from '../errors';
+import type { AwsConfig, Env } from '../config/loadConfig';
+import { hasStaticKeys, parseProfile, usesSso, type Profile } from '../config/profile';
+import { callRegion, configuredEndpoint } from '../config/endpoints';
+import { closestName } from './suggest';
+import { checkChain } from './checkChain';
+import type { AwsTarget, Chain, StaticStep, Step } from './types';
+
+export interface ResolveOptions {
+  readonly env: Env;
+  /** --region: exported, and used for every AWS call of the chain. */
+  readonly region?: string;
+  /** --duration: applies to the last step, the credentials that get exported. */
+  readonly durationSeconds?: number;
+  /** Where the profile name came from, so an unknown name can be traced to the AWS_PROFILE that set it. */
+  readonly origin?: 'argument' | 'AWS_PROFILE' | 'default';
+}
+
+interface Context extends ResolveOptions {
+  readonly config: AwsConfig;
+}
+
+export const DEFAULT_SESSION_SECONDS = 12 * 3600;
+
+/**
+ * Turns a profile name into the steps that produce its credentials. Pure: no I/O, no prompts. Every configuration
+ * error surfaces here, before the user is asked for an MFA code or any AWS call is made.
+ */
+export function resolve(name: string, config: AwsConfig, options: ResolveOptions): Chain {
+  const ctx: Context = { ...options, config };
+  const profile = readProfile(name, ctx, []);
+  const steps = withFinalDuration(resolveSteps(name, ctx, []), options.durationSeconds);
+  checkChain(name, steps);
+  return { profile: name, steps, region: options.region || profile.region };
+}
+
+function resolveSteps(name: string, ctx: Context, path: readonly string[]): Step[] {
+  if (path.includes(name)) {
+    throw configError(`profile "${path[0]}" has a source_profile cycle: ${[...path, name].join(' → ')}`, path[0], 'Point one of these profiles at a profile with credentials.');
+  }
+  const profile = readProfile(name, ctx, path);
+  const visited = [...path, name];
+  // The AWS CLI's precedence: a role with a source, web identity, SSO, keys, then credential_process.
+  if (profile.role_arn && (profile.source_profile || profile.credential_source)) return resolveRole(name, profile, ctx, visited);
+  if (profile.role_arn && profile.web_identity_token_file) throw notYet(name, 'web identity (web_identity_token_file)');
+  if (profile.role_arn) {
+    throw configError(`profile "${name}" has role_arn but no source_profile or credential_source`, name, 'Add source_profile = <profile with credentials> to it.');
+  }
+  if (usesSso(profile)) throw notYet(name, 'IAM Identity Center (sso_* settings)');
+  if (profile.aws_access_key_id || profile.aws_secret_access_key) return resolveStatic(name, profile, ctx);
+  if (profile.credential_process) throw notYet(name, 'credential_process');
+  const via = path.length ? ` (source of "${path[path.length - 1]}")` : '';
+  throw configError(`profile "${name}"${via} has no credentials`, name, 'Give it aws_access_key_id and aws_secret_access_key, or role_arn with source_profile.');
+}
+
+function resolveStatic(name: string, profile: Profile, ctx: Context): Step[] {
+  if (!hasStaticKeys(profile)) {
+    const missing = profile.aws_access_key_id ? 'aws_secret_access_key' : 'aws_access_key_id';
+    throw configError(`profile "${name}" has no ${missing}`, name, 'Both keys belong in the credentials file.');
+  }
+  const keys = staticStep(name, profile);
+  if (!profile.mfa_serial || keys.sessionToken) return [keys];
+  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, ctx) }];
+}
+
+function resolveRole(name: string, profile: Profile, ctx: Context, visited: readonly string[]): Step[] {
+  if (profile.source_profile && profile.credential_source) {
+    throw configError(`profile "${name}" has both source_profile and credential_source`, name, 'Keep one of them: they name two different sources for the role.');
+  }
+  if (profile.credential_source) throw notYet(name, `credential_source = ${profile.credential_source}`);
+  const sourceName = profile.source_profile!;
+  // As in the AWS CLI, a role profile may name itself as its source to use the keys written beside the role.
+  const selfSourced = sourceName === name && hasStaticKeys(profile);
+  const steps = selfSourced ? [staticStep(name, profile)] : resolveSteps(sourceName, ctx, visited);
+  let mfaSerial = profile.mfa_serial;
+  const last = steps[steps.length - 1];
+  if (mfaSerial && steps.some((s) => s.kind !== 'static' && s.mfaSerial === mfaSerial)) {
+    // An earlier step already proved this MFA device; its session carries the MFA context on.
+    mfaSerial = undefined;
+  } else if (mfaSerial && last.kind === 'static' && !last.sessionToken) {
+    // Long-term keys: get one MFA session for the source, so every role sharing it asks for no further code.
+    const source = selfSourced ? {} : readProfile(sourceName, ctx, visited);
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: source.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(selfSourced ? profile : source, ctx) });
+    mfaSerial = undefined;
+  }
+  steps.push({
+    kind: 'assumeRole',
+    profile: name,
+    roleArn: profile.role_arn!,
+    roleSessionName: profile.role_session_name,
+    externalId: profile.external_id,
+    sourceIdentity: profile.source_identity,
+    mfaSerial,
+    durationSeconds: profile.duration_seconds,
+    sts: stsTarget(profile, ctx),
+  });
+  return steps;
+}
+
+function readProfile(name: string, ctx: Context, path: readonly string[]): Profile {
+  const section = ctx.config.profiles[name];
+  if (!section) throw unknownProfile(name, ctx, path);
+  const parsed = parseProfile(section);
+  if (!parsed.ok) throw configError(`profile "${name}": ${parsed.problem}`, name);
+  return parsed.profile;
+}
+
+function unknownProfile(name: string, ctx: Context, path: readonly string[]): AwsenvError {
+  const known = Object.keys(ctx.config.profiles).sort();
+  const guess = closestName(name, known);
+  const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
+  const hint = [guess && `Did you mean "${guess}"?`, known.length ? `Known profiles: ${shown}.` : 'No profiles are configured yet.']
+    .filter(Boolean)
+    .join(' ');
+  if (path.length) {
+    return configError(`profile "${path[path.length - 1]}" has source_profile "${name}", which does not exist`, path[0], hint);
+  }
+  const origin = ctx.origin === 'AWS_PROFILE' ? ' (named by AWS_PROFILE)' : ctx.origin === 'default' ? ' (no profile was given, so awsenv looked for "default")' : '';
+  return configError(`profile "${name}"${origin} not found`, name, hint);
+}
+
+function staticStep(name: string, profile: Profile): StaticStep {
+  return { kind: 'static', profile: name, accessKeyId: profile.aws_access_key_id!, secretAccessKey: profile.aws_secret_access_key!, sessionToken: profile.aws_session_token };
+}
+
+function stsTarget(profile: Profile, ctx: Context): AwsTarget {
+  const endpoint = configuredEndpoint('sts', profile, ctx.config, ctx.env);
+  return { region: callRegion(profile, ctx.env, ctx.region), ...(endpoint && { endpoint }) };
+}
+
+function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {
+  const last = steps[steps.length - 1];
+  if (durationSeconds === undefined || last.kind === 'static') return steps;
+  return [...steps.slice(0, -1), { ...last, durationSeconds }];
+}
+
+function notYet(name: string, what: string): AwsenvError {
+  return configError(`profile "${name}" uses ${what}, which this version of awsenv cannot use yet`, name);
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import os from 'node:os';
+import { loadConfig, type Env } from '../config/loadConfig';
+import { resolve, type ResolveOptions } from '../chain/resolve';
+import { describeChain } from '../chain/describe';
+import { runChain } from '../providers/runChain';
+import { mfaCodes } from '../providers/mfaPrompt';
+import { createStsApi } from '../providers/stsClient';
+import { fileCache } from '../cache/credentialCache';
+import type { Logger } from '../providers/deps';
+import { exportPlan, type Plan } from '../render/plan';
+
+export interface CredentialFlags {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly mfaCode?: string;
+  readonly durationSeconds?: number;
+  readonly refresh: boolean;
+  readonly cache: boolean;
+}
+
+/** PROFILE from the argument, else AWS_PROFILE, else "default", remembering which, for error messages. */
+export function pickProfile(argument: string | undefined, env: Env): { name: string; origin: NonNullable<ResolveOptions['origin']> } {
+  if (argument) return { name: argument, origin: 'argument' };
+  if (env.AWS_PROFILE) return { name: env.AWS_PROFILE, origin: 'AWS_PROFILE' };
+  return { name: 'default', origin: 'default' };
+}
+
+export const cacheDir = (env: Env) => path.join(env.HOME || os.homedir(), '.aws', 'awsenv');
+
+/** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
+export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger): Promise<Plan> {
+  const config = await loadConfig(env);
+  const { name, origin } = pickProfile(flags.profile, env);
+  const chain = resolve(name, config, { env, origin, region: flags.region, durationSeconds: flags.durationSeconds });
+  log.debug(describeChain(chain));
+  if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
+  else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
+  const credentials = await runChain(
+    chain,
+    {
+      sts: (target, credentials, who) => createStsApi(target, credentials, who, log),
+      mfaCode: mfaCodes(flags.mfaCode),
+      now: () => new Date(),
+      log,
+    },
+    { cache: flags.cache ? fileCache(cacheDir(env), log) : undefined, read: !flags.refresh },
+  );
+  return exportPlan(credentials, name, chain.region);
+}

@@ -1,0 +1,98 @@
+import yargs, { type Argv } from 'yargs';
+import { AwsenvError } from '../errors';
+import { parseDuration } from '../config/duration';
+import { MFA_CODE } from '../providers/mfaPrompt';
+import { formatChoices } from '../render/formats';
+import { SHELLS, type ShellName } from './initCommand';
+import type { CredentialFlags } from './obtainCredentials';
+
+export type Command =
+  | { name: 'export'; flags: CredentialFlags; format: string }
+  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean }
+  | { name: 'exec'; flags: CredentialFlags; command: string[] }
+  | { name: 'unset'; format: string }
+  | { name: 'list'; long: boolean }
+  | { name: 'init'; shell: ShellName };
+
+export interface Parsed {
+  readonly command?: Command;
+  readonly debug: boolean;
+}
+
+const usage = (message: string, hint = 'Run "awsenv --help" for usage.') => new AwsenvError('usage', message, { hint });
+
+function credentialOptions<T>(y: Argv<T>) {
+  return y
+    .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
+    .option('region', { alias: 'r', type: 'string', describe: 'Region to export and to call AWS in' })
+    .option('mfa-code', { type: 'string', describe: 'MFA code, for scripts (otherwise asked on the terminal)' })
+    .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
+    .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
+    .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' });
+}
+
+const formatOption = <T>(y: Argv<T>) =>
+  y.option('format', { alias: 'f', type: 'string', default: 'sh', describe: `Output format: ${formatChoices.join(', ')}` });
+
+function credentialFlags(argv: Record<string, unknown>): CredentialFlags {
+  const mfaCode = argv['mfa-code'] as string | undefined;
+  if (mfaCode !== undefined && !MFA_CODE.test(mfaCode.trim())) throw usage('--mfa-code must be the 6 digits your MFA device shows');
+  const duration = argv.duration as string | undefined;
+  const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
+  if (duration !== undefined && !durationSeconds) throw usage(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
+  const region = argv.region as string | undefined;
+  if (region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(region)) throw usage(`--region "${region}" is not a region name`, 'For example: eu-west-1.');
+  return {
+    profile: argv.profile as string | undefined,
+    region,
+    mfaCode: mfaCode?.trim(),
+    durationSeconds,
+    refresh: Boolean(argv.refresh),
+    cache: !argv['no-cache'],
+  };
+}
+
+/** Parses the command line into a Command value; --help and --version print and leave command undefined. */
+export async function parseArgs(args: readonly string[]): Promise<Parsed> {
+  let command: Command | undefined;
+  const set = (c: Command) => {
+    command = c;
+  };
+  const argv = await yargs([...args])
+    .scriptName('awsenv')
+    .usage('$0 [PROFILE] [flags]: print shell code that exports session credentials for an AWS profile')
+    .parserConfiguration({ 'populate--': true, 'boolean-negation': false })
+    .command(['export [profile]', '$0 [profile]'], 'Print shell code that exports the profile\'s credentials (the default command)', (y) => formatOption(credentialOptions(y)), (a) =>
+      set({ name: 'export', flags: credentialFlags(a), format: a.format }),
+    )
+    .command('exec [profile]', 'Run a command with the profile\'s credentials: awsenv exec PROFILE -- CMD [ARGS...]', (y) => credentialOptions(y), (a) =>
+      set({ name: 'exec', flags: credentialFlags(a), command: ((a as Record<string, unknown>)['--'] as string[] | undefined ?? []).map(String) }),
+    )
+    .command('unset', 'Print shell code that clears everything an export sets', (y) => formatOption(y), (a) => set({ name: 'unset', format: a.format }))
+    .command('list', 'List profile names, one a line', (y) => y.option('long', { alias: 'l', type: 'boolean', default: false, describe: 'Add each profile\'s kind and region' }), (a) =>
+      set({ name: 'list', long: a.long }),
+    )
+    .command('init <shell>', 'Print the shell integration (awsuse and completion) for bash, zsh or fish', (y) => y.positional('shell', { choices: SHELLS, demandOption: true }), (a) =>
+      set({ name: 'init', shell: a.shell as ShellName }),
+    )
+    .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
+      formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
+      set({ name: 'use', flags: credentialFlags(a), format: a.format, unset: a.unset }),
+    )
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
+    .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
+    .example('awsenv profile1 -f fish | source', 'The same in fish')
+    .example('awsenv exec profile1 -- terraform plan', 'Run one command with them')
+    .epilog('Shell integration: eval "$(awsenv init bash)" (or zsh, fish), then awsuse PROFILE.\n')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stderr.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error instanceof AwsenvError ? error : usage(message ?? error?.message ?? 'invalid arguments');
+    })
+    .parseAsync();
+  return { command, debug: Boolean(argv.debug) };
+}

@@ -1,0 +1,32 @@
+import type { AwsConfig, Env } from './loadConfig';
+import type { Profile } from './profile';
+
+const truthy = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
+
+/**
+ * The endpoint URL configured for one service, with the precedence of the AWS SDKs' "service-specific endpoints"
+ * feature: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the profile's services section, the profile's
+ * endpoint_url; all of them ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile key) says so.
+ * undefined means the SDK's own default endpoint for the region.
+ */
+export function configuredEndpoint(
+  serviceId: string,
+  profile: Profile,
+  config: AwsConfig,
+  env: Env,
+): string | undefined {
+  const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls;
+  if (truthy(ignore)) return undefined;
+  const envKey = `AWS_ENDPOINT_URL_${serviceId.toUpperCase().replace(/ /g, '_')}`;
+  const servicesKey = `${serviceId.toLowerCase().replace(/ /g, '_')}.endpoint_url`;
+  const services = profile.services ? config.services[profile.services] : undefined;
+  return env[envKey] || env.AWS_ENDPOINT_URL || services?.[servicesKey] || profile.endpoint_url || undefined;
+}
+
+/**
+ * The region an AWS call for this profile goes to: the flag, then the environment before the profile as in the
+ * SDKs, then us-east-1, where STS's global endpoint lives.
+ */
+export function callRegion(profile: Profile, env: Env, flag?: string): string {
+  return flag || env.AWS_REGION || env.AWS_DEFAULT_REGION || profile.region || 'us-east-1';
+}

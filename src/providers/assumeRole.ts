@@ -1,0 +1,17 @@
+import type { AssumeRoleStep } from '../chain/types';
+import type { Credentials } from './credentials';
+import type { ProviderDeps, Source } from './deps';
+
+export async function assumeRole(step: AssumeRoleStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
+  const mfa = step.mfaSerial ? { SerialNumber: step.mfaSerial, TokenCode: await deps.mfaCode(step.mfaSerial, step.profile) } : {};
+  const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, signedBy: source.profile });
+  return sts.assumeRole({
+    RoleArn: step.roleArn,
+    // The AWS CLI's habit: a session name that says which tool made it and when.
+    RoleSessionName: step.roleSessionName ?? `awsenv-${Math.floor(deps.now().getTime() / 1000)}`,
+    ExternalId: step.externalId,
+    SourceIdentity: step.sourceIdentity,
+    DurationSeconds: step.durationSeconds,
+    ...mfa,
+  });
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Credentials as every provider returns them and the cache stores them. */
+export const credentialsSchema = z.object({
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  sessionToken: z.string().min(1).optional(),
+  expiration: z.coerce.date().optional(),
+});
+
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Seconds of validity left, or Infinity for long-term keys. */
+export function secondsLeft(credentials: Credentials, now: Date): number {
+  return credentials.expiration ? (credentials.expiration.getTime() - now.getTime()) / 1000 : Infinity;
+}

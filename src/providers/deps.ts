@@ -1,0 +1,38 @@
+import type { AwsTarget } from '../chain/types';
+import type { Credentials } from './credentials';
+
+/** The STS operations awsenv uses, with plain inputs so providers never touch SDK types. */
+export interface StsApi {
+  getSessionToken(input: { SerialNumber?: string; TokenCode?: string; DurationSeconds?: number }): Promise<Credentials>;
+  assumeRole(input: {
+    RoleArn: string;
+    RoleSessionName: string;
+    ExternalId?: string;
+    SerialNumber?: string;
+    TokenCode?: string;
+    DurationSeconds?: number;
+    SourceIdentity?: string;
+  }): Promise<Credentials>;
+}
+
+export interface Logger {
+  /** Shown only with --debug. */
+  debug(message: string): void;
+  /** Always shown on stderr: something went wrong but awsenv carries on. */
+  warn(message: string): void;
+}
+
+/** Everything a provider may touch besides its step and source credentials. */
+export interface ProviderDeps {
+  sts(target: AwsTarget, credentials: Credentials, who: { profile: string; signedBy: string }): Promise<StsApi>;
+  /** The MFA code for a serial: from --mfa-code once, then the terminal. */
+  mfaCode(serial: string, profile: string): Promise<string>;
+  now(): Date;
+  log: Logger;
+}
+
+/** The credentials a step starts from, and the profile whose step produced them (named in error messages). */
+export interface Source {
+  readonly credentials: Credentials;
+  readonly profile: string;
+}

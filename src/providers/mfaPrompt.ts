@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import tty from 'node:tty';
+import { AwsenvError } from '../errors';
+
+export const MFA_CODE = /^\d{6}$/;
+const ATTEMPTS = 3;
+
+/**
+ * Supplies MFA codes: the --mfa-code value for the first code asked, then the controlling terminal. The prompt goes
+ * to /dev/tty, never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
+ */
+export function mfaCodes(flagCode: string | undefined): (serial: string, profile: string) => Promise<string> {
+  let unused = flagCode;
+  return async (serial, profile) => {
+    if (unused !== undefined) {
+      const code = unused;
+      unused = undefined;
+      return code;
+    }
+    const terminal = openTerminal();
+    if (!terminal) {
+      throw new AwsenvError('interaction', `profile "${profile}" needs an MFA code for ${serial}, and there is no terminal to ask on`, {
+        profile,
+        hint: 'Pass the code with --mfa-code CODE.',
+      });
+    }
+    return askOnTerminal(terminal, `Enter MFA code for ${serial}: `, profile);
+  };
+}
+
+// Two descriptors, so each stream closes its own.
+function openTerminal(): { read: number; write: number } | undefined {
+  try {
+    return { read: fs.openSync('/dev/tty', 'r'), write: fs.openSync('/dev/tty', 'w') };
+  } catch {
+    return undefined;
+  }
+}
+
+async function askOnTerminal(terminal: { read: number; write: number }, prompt: string, profile: string): Promise<string> {
+  const input = new tty.ReadStream(terminal.read);
+  const output = new tty.WriteStream(terminal.write);
+  const rl = readline.createInterface({ input, output, terminal: true });
+  try {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const answer = (await question(rl, prompt, profile)).trim();
+      if (MFA_CODE.test(answer)) return answer;
+      output.write('An MFA code is 6 digits.\n');
+    }
+    throw new AwsenvError('usage', `no valid MFA code was entered for profile "${profile}"`, { profile });
+  } finally {
+    rl.close();
+    input.destroy();
+    output.destroy();
+  }
+}
+
+function question(rl: readline.Interface, prompt: string, profile: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stop = (why: string) => () => reject(new AwsenvError('interaction', `MFA prompt ${why} for profile "${profile}"`, { profile }));
+    // Readline swallows Ctrl-C and Ctrl-D on a terminal it owns; both mean the user gave up.
+    rl.once('SIGINT', stop('interrupted'));
+    rl.once('close', stop('closed'));
+    rl.question(prompt, (answer) => {
+      rl.removeAllListeners('SIGINT');
+      rl.removeAllListeners('close');
+      resolve(answer);
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { Chain, Step } from '../chain/types';
+import { cacheKey } from '../cache/cacheKey';
+import type { CredentialCache } from '../cache/credentialCache';
+import { secondsLeft, type Credentials } from './credentials';
+import type { ProviderDeps, Source } from './deps';
+import { runStep } from './providerRegistry';
+
+/**
+ * Cached credentials are exported only while they have at least this long to live, so a command started right
+ * after `awsuse` does not fail halfway. Credentials that only sign the next step's call need just a minute.
+ */
+export const EXPORT_MARGIN_SECONDS = 10 * 60;
+export const SOURCE_MARGIN_SECONDS = 60;
+
+export interface CacheUse {
+  /** undefined with --no-cache: neither read nor written. */
+  readonly cache?: CredentialCache;
+  /** false with --refresh: fetch every step anew, then write the cache. */
+  readonly read: boolean;
+}
+
+/** Runs the chain's steps through their providers, starting after the latest step whose cached credentials still serve. */
+export async function runChain(chain: Chain, deps: ProviderDeps, cacheUse: CacheUse): Promise<Credentials> {
+  const { steps } = chain;
+  let source: Source | undefined;
+  let start = 0;
+  // Walk back from the exported credentials: a hit on a later step saves every call (and prompt) before it.
+  for (let i = steps.length - 1; i >= 0 && cacheUse.read && cacheUse.cache; i--) {
+    if (steps[i].kind === 'static') break;
+    const cached = cacheUse.cache.read(cacheKey(steps, i));
+    if (!cached) continue;
+    const margin = i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS;
+    const left = secondsLeft(cached, deps.now());
+    if (left > margin) {
+      deps.log.debug(`using cached credentials of ${describe(steps[i])} (valid for ${formatSeconds(left)} more)`);
+      source = { credentials: cached, profile: steps[i].profile };
+      start = i + 1;
+      break;
+    }
+    deps.log.debug(`cached credentials of ${describe(steps[i])} expire too soon (in ${formatSeconds(left)}); not using them`);
+  }
+  for (let i = start; i < steps.length; i++) {
+    const step = steps[i];
+    const credentials = await runStep(step, source, deps);
+    if (step.kind !== 'static') cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, credentials });
+    source = { credentials, profile: step.profile };
+  }
+  return source!.credentials;
+}
+
+const describe = (step: Step) => `step ${step.kind} of profile "${step.profile}"`;
+
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'no expiry';
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m${String(s % 60).padStart(2, '0')}s`;
+}

@@ -1,0 +1,10 @@
+import type { SessionTokenStep } from '../chain/types';
+import type { Credentials } from './credentials';
+import type { ProviderDeps, Source } from './deps';
+
+export async function getSessionToken(step: SessionTokenStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
+  // The code first: without a terminal to ask on, fail before loading the SDK.
+  const code = await deps.mfaCode(step.mfaSerial, step.profile);
+  const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, signedBy: source.profile });
+  return sts.getSessionToken({ SerialNumber: step.mfaSerial, TokenCode: code, DurationSeconds: step.durationSeconds });
+}

@@ -1,0 +1,6 @@
+import type { StaticStep } from '../chain/types';
+import type { Credentials } from './credentials';
+
+export function staticKeys(step: StaticStep): Credentials {
+  return { accessKeyId: step.accessKeyId, secretAccessKey: step.secretAccessKey, sessionToken: step.sessionToken };
+}

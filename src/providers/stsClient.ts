@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { AwsTarget } from '../chain/types';
+import { AwsenvError } from '../errors';
+import type { Credentials } from './credentials';
+import type { Logger, StsApi } from './deps';
+import { translateStsError, type StsCallContext } from './stsErrors';
+
+// A dead endpoint must fail in seconds, not hang a shell prompt: bounded per attempt and in total.
+const CONNECT_TIMEOUT_MS = 3000;
+const REQUEST_TIMEOUT_MS = 10000;
+const TOTAL_TIMEOUT_MS = 30000;
+
+const stsCredentials = z.object({
+  AccessKeyId: z.string().min(1),
+  SecretAccessKey: z.string().min(1),
+  SessionToken: z.string().min(1),
+  Expiration: z.date(),
+});
+
+/** An StsApi over the real SDK client. The SDK is imported here, lazily, so cached paths never load it. */
+export async function createStsApi(
+  target: AwsTarget,
+  credentials: Credentials,
+  who: { profile: string; signedBy: string },
+  log: Logger,
+): Promise<StsApi> {
+  const sdk = await import('@aws-sdk/client-sts');
+  const client = new sdk.STSClient({
+    region: target.region,
+    ...(target.endpoint && { endpoint: target.endpoint }),
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+  });
+  const endpoint = target.endpoint ?? `the ${target.region} regional endpoint`;
+
+  type Send = (options: { abortSignal: AbortSignal }) => Promise<{ Credentials?: unknown }>;
+  async function call(ctx: StsCallContext, send: Send, shown: Record<string, unknown>): Promise<Credentials> {
+    log.debug(`AWS call: STS ${ctx.operation} at ${endpoint}, signed by ${redactKey(credentials.accessKeyId)} (profile "${ctx.signedBy}"), ${JSON.stringify(shown)}`);
+    let output: { Credentials?: unknown };
+    try {
+      output = await send({ abortSignal: AbortSignal.timeout(TOTAL_TIMEOUT_MS) });
+    } catch (error) {
+      log.debug(`AWS call failed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+      throw translateStsError(error, ctx);
+    }
+    const parsed = stsCredentials.safeParse(output.Credentials);
+    if (!parsed.success) {
+      throw new AwsenvError('aws', `STS ${ctx.operation} at ${endpoint} answered without usable credentials (profile "${ctx.profile}")`);
+    }
+    const c = parsed.data;
+    log.debug(`AWS call done: got ${redactKey(c.AccessKeyId)}, expires ${c.Expiration.toISOString()}`);
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+  }
+
+  const base = { ...who, endpoint };
+  return {
+    getSessionToken: (input) =>
+      call({ ...base, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, (o) => client.send(new sdk.GetSessionTokenCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
+    assumeRole: (input) =>
+      call({ ...base, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, (o) => client.send(new sdk.AssumeRoleCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
+  };
+}
+
+/** Enough of an access key id to tell keys apart in a log, not enough to use. */
+export const redactKey = (accessKeyId: string) => `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;

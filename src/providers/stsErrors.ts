@@ -1,0 +1,55 @@
+import { AwsenvError } from '../errors';
+
+export interface StsCallContext {
+  readonly operation: 'GetSessionToken' | 'AssumeRole';
+  /** The profile whose step made the call. */
+  readonly profile: string;
+  /** The profile whose credentials signed it. */
+  readonly signedBy: string;
+  readonly endpoint: string;
+  readonly roleArn?: string;
+  readonly mfaSerial?: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+/** Turns what the SDK threw into one message that says what happened and what to do, with the profile named. */
+export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvError {
+  const e = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e.name ?? 'Error';
+  const said = (e.message ?? '').trim();
+  const fail = (kind: 'aws' | 'network', message: string, hint?: string) =>
+    new AwsenvError(kind, message, { profile: ctx.profile, hint, cause: error });
+
+  if (isNetworkError(e)) {
+    return fail('network', `cannot reach STS at ${ctx.endpoint} (${e.code ?? name}${said ? `: ${said}` : ''})`, 'Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_STS, endpoint_url).');
+  }
+  if (/MultiFactorAuthentication/i.test(said)) {
+    return fail('aws', `AWS rejected the MFA code for ${ctx.mfaSerial ?? 'the MFA device'} (profile "${ctx.profile}")`, 'A code is valid once and for about 30 seconds: wait for the next code and try again. Check that mfa_serial names the device the code comes from.');
+  }
+  switch (name) {
+    case 'AccessDenied':
+      if (ctx.operation === 'AssumeRole') {
+        const principal = /User: (\S+) is not authorized/.exec(said)?.[1] ?? `the credentials of profile "${ctx.signedBy}"`;
+        return fail('aws', `${principal} may not assume ${ctx.roleArn} (profile "${ctx.profile}")`, "Check the role's trust policy, the external_id and mfa_serial settings, and that source_profile is the identity you mean.");
+      }
+      return fail('aws', `AWS denied ${ctx.operation} for profile "${ctx.profile}": ${said}`);
+    case 'InvalidClientTokenId':
+      return fail('aws', `AWS does not recognise the access key of profile "${ctx.signedBy}"`, 'The key may be deleted, deactivated or mistyped: check aws_access_key_id in the credentials file.');
+    case 'SignatureDoesNotMatch':
+      return fail('aws', `the secret access key of profile "${ctx.signedBy}" does not match its access key`, 'Check aws_secret_access_key in the credentials file.');
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return fail('aws', `the credentials of profile "${ctx.signedBy}" have expired`, 'Run again with --refresh to get new ones, or renew the session token written in the profile.');
+    case 'RegionDisabledException':
+      return fail('aws', `STS is not activated in this region for profile "${ctx.profile}"`, 'Use another region (--region) or activate STS for it in IAM.');
+    default:
+      return fail('aws', `STS ${ctx.operation} failed for profile "${ctx.profile}": ${name}${said && said !== name ? `: ${said}` : ''}`);
+  }
+}
+
+function isNetworkError(e: { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }): boolean {
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if (e.$metadata?.httpStatusCode) return false;
+  return e.name === 'TimeoutError' || e.name === 'AbortError' || e.name === 'RequestTimeout';
+}

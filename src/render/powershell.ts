@@ -1,0 +1,16 @@
+import type { Renderer } from './renderer';
+
+/**
+ * PowerShell: a single-quoted string is verbatim except for the quote, which is doubled. PowerShell also takes the
+ * typographic single quotes (U+2018..U+201B) as quotes, so those are doubled too.
+ */
+export const quotePowerShell = (value: string) => `'${value.replace(/['\u2018-\u201b]/g, (c) => c + c)}'`;
+
+export const powershell: Renderer = {
+  render: (plan) =>
+    plan
+      .map(([name, value]) =>
+        value === null ? `Remove-Item -Path Env:${name} -ErrorAction SilentlyContinue` : `$Env:${name} = ${quotePowerShell(value)}`,
+      )
+      .join('\n') + '\n',
+};

@@ -1,0 +1,8 @@
+import type { Renderer } from './renderer';
+
+/** POSIX sh, bash and zsh: single quotes keep every byte literal; a quote itself is closed, escaped, reopened. */
+export const quoteSh = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+export const sh: Renderer = {
+  render: (plan) => plan.map(([name, value]) => (value === null ? `unset ${name}` : `export ${name}=${quoteSh(value)}`)).join('\n') + '\n',
+};
