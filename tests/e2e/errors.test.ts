@@ -1,0 +1,150 @@
+import net from 'node:net';
+import type { FakeSts } from '../fakes/sts';
+import { cacheFiles, makeHome, runCli, type CliResult } from '../support/cli';
+import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, LOCKED_ROLE, startWorld } from '../support/stsWorld';
+
+let sts: FakeSts;
+beforeAll(async () => {
+  sts = await startWorld();
+});
+afterAll(() => sts.close());
+
+// Every MFA code is accepted once, so each case gets its own.
+let nextCode = 200000;
+const freshCode = () => String(nextCode++);
+
+function expectCleanFailure(result: CliResult, exitCode: number, ...fragments: (string | RegExp)[]) {
+  expect(result.stdout).toBe('');
+  expect(result.code).toBe(exitCode);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toMatch(/NodeVersionSupportWarning/);
+  for (const fragment of fragments) expect(result.stderr).toMatch(fragment);
+}
+
+interface Case {
+  name: string;
+  args: () => string[];
+  config?: string;
+  credentials?: string;
+  env?: NodeJS.ProcessEnv;
+  exit: number;
+  says: (string | RegExp)[];
+  /** How many STS calls the command may make before it fails. */
+  calls: number;
+}
+
+const cases: Case[] = [
+  { name: 'unknown profile, with a suggestion', args: () => ['admn'], exit: 3, says: ['profile "admn" not found', 'Did you mean "admin"?', 'Known profiles: admin, alice'], calls: 0 },
+  { name: 'unknown profile named by AWS_PROFILE', args: () => [], env: { AWS_PROFILE: 'ghost' }, exit: 3, says: ['"ghost" (named by AWS_PROFILE) not found'], calls: 0 },
+  {
+    name: 'a cycle, named as a path',
+    args: () => ['a'],
+    config: `[profile a]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = b\n[profile b]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = a\n`,
+    exit: 3,
+    says: ['a → b → a'],
+    calls: 0,
+  },
+  {
+    name: 'a source_profile that does not exist',
+    args: () => ['r', '--mfa-code', freshCode()],
+    config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = alicee\n`,
+    exit: 3,
+    says: ['source_profile "alicee", which does not exist', 'Did you mean "alice"?'],
+    calls: 0,
+  },
+  {
+    name: 'both source_profile and credential_source',
+    args: () => ['r'],
+    config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = alice\ncredential_source = Environment\n`,
+    exit: 3,
+    says: ['both source_profile and credential_source'],
+    calls: 0,
+  },
+  { name: 'a role with no source', args: () => ['r'], config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\n`, exit: 3, says: ['role_arn but no source_profile'], calls: 0 },
+  { name: 'a profile with no credentials', args: () => ['empty'], config: '[profile empty]\nregion = eu-west-1\n', exit: 3, says: ['profile "empty" has no credentials'], calls: 0 },
+  {
+    name: 'a duration AWS would refuse fails before any prompt',
+    args: () => ['r'],
+    config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = alice\nmfa_serial = ${ALICE.mfaSerial}\nduration_seconds = 99999\n`,
+    exit: 3,
+    says: ['900 to 43200 seconds'],
+    calls: 0,
+  },
+  { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['needs an MFA code for arn:aws:iam::111111111111:mfa/alice', '--mfa-code'], calls: 0 },
+  { name: 'an MFA code of the wrong shape, before any call', args: () => ['alice', '--mfa-code', '12345'], exit: 2, says: ['--mfa-code must be the 6 digits'], calls: 0 },
+  { name: 'a wrong MFA code', args: () => ['alice', '--mfa-code', '000000'], exit: 5, says: ['AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice (profile "alice")', 'wait for the next code'], calls: 1 },
+  {
+    name: 'AccessDenied on AssumeRole names who tried which role',
+    args: () => ['locked', '--mfa-code', freshCode()],
+    exit: 5,
+    says: [`arn:aws:iam::111111111111:user/alice may not assume ${LOCKED_ROLE} (profile "locked")`, 'trust policy'],
+    calls: 2,
+  },
+  {
+    name: 'an access key AWS does not know',
+    args: () => ['alice', '--mfa-code', freshCode()],
+    credentials: '[alice]\naws_access_key_id = AKIAUNKNOWN000000000\naws_secret_access_key = whatever\n',
+    exit: 5,
+    says: ['AWS does not recognise the access key of profile "alice"'],
+    calls: 1,
+  },
+  {
+    name: 'a wrong secret key',
+    args: () => ['alice', '--mfa-code', freshCode()],
+    credentials: `[alice]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = wrong\n`,
+    exit: 5,
+    says: ['the secret access key of profile "alice" does not match'],
+    calls: 1,
+  },
+  { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: frobnicate'], calls: 0 },
+  { name: 'an unknown format', args: () => ['alice', '-f', 'tcsh', '--mfa-code', freshCode()], exit: 2, says: ['unknown format "tcsh"', 'sh, fish, powershell'], calls: 0 },
+  { name: 'a bad duration', args: () => ['alice', '--duration', '2 days'], exit: 2, says: ['--duration "2 days" is not a duration'], calls: 0 },
+];
+
+describe('failures leave stdout empty and say what to do', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const { env } = makeHome({ config: c.config ?? CONFIG, credentials: c.credentials ?? CREDENTIALS });
+    const before = sts.calls.length;
+    const result = await runCli(c.args(), { env: { ...env, AWS_ENDPOINT_URL_STS: sts.url, ...c.env } });
+    expectCleanFailure(result, c.exit, ...c.says);
+    expect(sts.calls.length - before).toBe(c.calls);
+  });
+
+  test('a reused MFA code is rejected like a wrong one', async () => {
+    const code = freshCode();
+    const first = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    expect((await runCli(['alice', '--mfa-code', code], { env: { ...first.env, AWS_ENDPOINT_URL_STS: sts.url } })).code).toBe(0);
+    const second = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['alice', '--mfa-code', code], { env: { ...second.env, AWS_ENDPOINT_URL_STS: sts.url } });
+    expectCleanFailure(result, 5, 'AWS rejected the MFA code');
+    expect(cacheFiles(second.home)).toEqual([]);
+  });
+
+  test('an unreachable endpoint fails within the bound, as a network error', async () => {
+    const port = await closedPort();
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['alice', '--mfa-code', freshCode()], { env: { ...env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, timeoutMs: 60000 });
+    expectCleanFailure(result, 6, `cannot reach STS at http://127.0.0.1:${port}`, 'ECONNREFUSED');
+  });
+
+  test('an endpoint that never answers fails with a timeout, as a network error', async () => {
+    const silent = net.createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+      const result = await runCli(['alice', '--mfa-code', freshCode()], { env: { ...env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, timeoutMs: 60000 });
+      expectCleanFailure(result, 6, `cannot reach STS at http://127.0.0.1:${port}`);
+    } finally {
+      silent.close();
+    }
+  }, 70000);
+});
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
