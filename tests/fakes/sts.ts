@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { IncomingMessage, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ReceivedRequest, header, parseAuthorization } from './sigv4';
+import { signedActions } from './stsActions';
+import { authenticate } from './stsAuthenticate';
+import { StsError } from './stsError';
+import { FakeStsOptions, IssuedCredentials, StsCall, StsState } from './stsTypes';
+import { renderError, renderResult } from './stsXml';
+
+export type { FakeRole, FakeStsOptions, FakeUser, Identity, IssuedCredentials, StsCall } from './stsTypes';
+
+export interface FakeSts {
+  /** e.g. "http://127.0.0.1:40123", for a client's `endpoint` or AWS_ENDPOINT_URL_STS. */
+  url: string;
+  /** Every request in the order answered, failures included. */
+  calls: StsCall[];
+  /** Every temporary credential set handed out, in order. */
+  issued: readonly IssuedCredentials[];
+  callCount(action?: string): number;
+  /** From now on, every credential set issued so far is answered with ExpiredToken. */
+  expireIssued(): void;
+  close(): Promise<void>;
+}
+
+const API_VERSION = '2011-06-15';
+
+/** A protocol-level STS on 127.0.0.1: signed Query requests in, STS's XML out, so the real SDK client runs unchanged. */
+export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
+  const state: StsState = {
+    users: options.users,
+    roles: options.roles,
+    rejectCodes: options.rejectCodes ?? ['000000'],
+    issued: [],
+    expiredKeys: new Set(),
+    usedCodes: new Map(),
+  };
+  const calls: StsCall[] = [];
+  const server = createServer(async (req, res) => {
+    const answer = await answerRequest(await receive(req), state);
+    calls.push(answer.call);
+    if (options.delayMs) await sleep(options.delayMs);
+    res.writeHead(answer.call.status, { 'content-type': 'text/xml', 'x-amzn-requestid': answer.requestId });
+    res.end(answer.body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    issued: state.issued,
+    callCount: (action) => calls.filter((call) => action === undefined || call.action === action).length,
+    expireIssued: () => state.issued.forEach((credentials) => state.expiredKeys.add(credentials.accessKeyId)),
+    close: async () => {
+      // SDK clients keep connections alive; without this, close() would wait for them to time out.
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+async function receive(req: IncomingMessage): Promise<ReceivedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+}
+
+interface Answer {
+  call: StsCall;
+  body: string;
+  requestId: string;
+}
+
+async function answerRequest(request: ReceivedRequest, state: StsState): Promise<Answer> {
+  const { Action: action = '', Version: version, ...params } = Object.fromEntries(new URLSearchParams(request.body));
+  const authorization = parseAuthorization(header(request.headers, 'authorization') ?? '');
+  const call: StsCall = {
+    action,
+    params,
+    accessKeyId: authorization?.accessKeyId,
+    sessionToken: header(request.headers, 'x-amz-security-token'),
+    status: 200,
+  };
+  const requestId = randomUUID();
+  try {
+    const run = version === API_VERSION && Object.hasOwn(signedActions, action) ? signedActions[action] : undefined;
+    if (!run) throw new StsError('InvalidAction', 400, `Could not find operation ${action} for version ${version}`);
+    const caller = await authenticate(request, authorization, state);
+    call.principalArn = caller.arn;
+    call.mfaAuthenticated = caller.mfaAuthenticated;
+    const outcome = run(params, caller, state);
+    call.issuedAccessKeyId = outcome.issued?.accessKeyId;
+    return { call, body: renderResult(action, outcome.result, requestId), requestId };
+  } catch (error) {
+    // Anything but an StsError is a bug in the fake; answering 500 keeps it visible in the client's error.
+    const failure = error instanceof StsError ? error : new StsError('InternalFailure', 500, String(error));
+    call.status = failure.status;
+    call.errorCode = failure.code;
+    return { call, body: renderError(failure.status, failure.code, failure.message, requestId), requestId };
+  }
+}
