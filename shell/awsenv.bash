@@ -10,9 +10,12 @@ awsuse() {
 }
 
 _awsuse_complete() {
-  local cur=${COMP_WORDS[COMP_CWORD]}
-  local IFS=$'\n'
-  COMPREPLY=($(compgen -W "$(command awsenv list 2>/dev/null)" -- "$cur"))
+  local cur=${COMP_WORDS[COMP_CWORD]} name
+  COMPREPLY=()
+  # Compared literally: compgen -W would expand $, backticks and globs in profile names.
+  while IFS= read -r name; do
+    [[ $name == "$cur"* ]] && COMPREPLY+=("$name")
+  done < <(command awsenv list 2>/dev/null)
 }
 
 complete -o default -F _awsuse_complete awsuse

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exitCodes } from '../../src/errors';
+import { SHELLS } from '../../src/cli/initCommand';
+import { runCli } from '../support/cli';
+import { INTEGRATION_DIR, integrationFile } from '../support/shellIntegration';
+
+/** `awsenv init SHELL` and `source shell/awsenv.SHELL` must load the very same code. */
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-init-'));
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+describe('awsenv init', () => {
+  test('offers exactly the shells that have a file in shell/', () => {
+    const files = fs.readdirSync(INTEGRATION_DIR).filter((file) => file.startsWith('awsenv.'));
+    expect(files.map((file) => file.slice('awsenv.'.length)).sort()).toEqual([...SHELLS].sort());
+  });
+
+  test.each(SHELLS)('%s prints shell/awsenv.%s byte for byte', async (shell) => {
+    const result = await runCli(['init', shell], { env: { HOME: home } });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(fs.readFileSync(integrationFile(shell), 'utf8'));
+  });
+
+  test.each([[['tcsh']], [['BASH']], [[]]])('refuses init %j with the usage exit code and prints nothing to evaluate', async (args: string[]) => {
+    const result = await runCli(['init', ...args], { env: { HOME: home } });
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: exitCodes.usage, stdout: '' });
+    expect(result.stderr).not.toBe('');
+  });
+});
