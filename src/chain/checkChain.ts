@@ -23,9 +23,11 @@ export function checkChain(profile: string, steps: readonly Step[]): void {
       }
       if (step.durationSeconds !== undefined) {
         checkRange(step.durationSeconds, ASSUME_ROLE_SECONDS, fail, 'a role session');
-        const chained = steps.slice(0, index).some((s) => s.kind === 'assumeRole');
+        // AWS counts any temporary source as role chaining, an MFA session included.
+        const source = steps[index - 1];
+        const chained = source.kind !== 'static' || source.sessionToken !== undefined;
         if (chained && step.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
-          fail(`a role assumed from another role lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds.');
+          fail(`a role assumed with temporary credentials (here from ${source.kind === 'static' ? 'a session token' : source.kind === 'sessionToken' ? 'an MFA session' : 'another role'}) lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds: lower duration_seconds or --duration.');
         }
       }
     }

@@ -18,9 +18,11 @@ const SECTION_TYPES = { 'sso-session': 'ssoSessions', services: 'services' } as 
 
 export function sharedFilePaths(env: Env): { configFile: string; credentialsFile: string } {
   const home = env.HOME || env.USERPROFILE || os.homedir();
+  // Expanded here, against this env's HOME, rather than by the loader against the process's.
+  const expand = (file: string) => (file.startsWith('~/') ? path.join(home, file.slice(2)) : file);
   return {
-    configFile: env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'),
-    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'),
+    configFile: expand(env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config')),
+    credentialsFile: expand(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials')),
   };
 }
 

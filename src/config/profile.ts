@@ -60,7 +60,7 @@ export function profileKind(p: Profile): string {
   if (p.role_arn && p.web_identity_token_file) return 'web-identity';
   if (p.role_arn) return 'role';
   if (usesSso(p)) return 'sso';
-  if (p.credential_process) return 'process';
   if (hasStaticKeys(p)) return p.mfa_serial && !p.aws_session_token ? 'mfa-session' : 'static';
+  if (p.credential_process) return 'process';
   return 'none';
 }
