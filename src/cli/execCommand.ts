@@ -3,6 +3,7 @@ import os from 'node:os';
 import { AwsenvError } from '../errors';
 import type { Env } from '../config/loadConfig';
 import type { Plan } from '../render/plan';
+import type { Logger } from '../providers/deps';
 
 // Signals a terminal sends to its whole foreground process group: the command got its own copy already, and a
 // second SIGINT means "abort now" to tools such as terraform. Forwarded only when no terminal is involved.
@@ -19,13 +20,15 @@ export function applyPlan(env: Env, plan: Plan): NodeJS.ProcessEnv {
 }
 
 /** Runs the command with the plan applied to its environment; resolves with the exit code to pass on. */
-export function execWithPlan(command: readonly string[], plan: Plan, env: Env): Promise<number> {
+export function execWithPlan(command: readonly string[], plan: Plan, env: Env, log: Logger): Promise<number> {
   const [file, ...args] = command;
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: 'inherit', env: applyPlan(env, plan) });
     const onTerminal = Boolean(process.stdin.isTTY);
     const forward = (signal: NodeJS.Signals) => () => {
-      if (!(onTerminal && TERMINAL_SIGNALS.includes(signal))) child.kill(signal);
+      const fromTerminal = onTerminal && TERMINAL_SIGNALS.includes(signal);
+      log.debug(fromTerminal ? `${signal}: the terminal delivered it to ${file} too` : `forwarding ${signal} to ${file}`);
+      if (!fromTerminal) child.kill(signal);
     };
     const handlers = FORWARDED.map((signal) => [signal, forward(signal)] as const);
     for (const [signal, handler] of handlers) process.on(signal, handler);

@@ -45,7 +45,7 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
     }
     case 'exec':
       if (!command.command.length) throw new AwsenvError('usage', 'exec needs a command to run', { hint: 'awsenv exec PROFILE -- COMMAND [ARGS...]' });
-      return execWithPlan(command.command, await obtainPlan(command.flags, env, log), env);
+      return execWithPlan(command.command, await obtainPlan(command.flags, env, log), env, log);
     case 'unset':
       return rendererFor(command.format).render(unsetPlan());
     case 'list':

@@ -7,8 +7,8 @@ import { translateStsError, type StsCallContext } from './stsErrors';
 
 // A dead endpoint must fail in seconds, not hang a shell prompt: bounded per attempt and in total.
 const CONNECT_TIMEOUT_MS = 3000;
-const REQUEST_TIMEOUT_MS = 10000;
-const TOTAL_TIMEOUT_MS = 30000;
+const REQUEST_TIMEOUT_MS = 6000;
+const TOTAL_TIMEOUT_MS = 20000;
 
 const stsCredentials = z.object({
   AccessKeyId: z.string().min(1),
@@ -30,7 +30,7 @@ export async function createStsApi(
     ...(target.endpoint && { endpoint: target.endpoint }),
     credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
   });
   const endpoint = target.endpoint ?? `the ${target.region} regional endpoint`;
 

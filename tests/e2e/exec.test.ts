@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { AWSENV_BIN, makeHome, runCli } from '../support/cli';
+
+// Static keys need no AWS: exec's own behaviour is what is under test here.
+const CREDENTIALS = "[static]\naws_access_key_id = AKIASTATIC\naws_secret_access_key = s3cr'et$\n";
+const CONFIG = '[profile static]\nregion = ap-south-1\n';
+
+describe('awsenv exec', () => {
+  test('the command sees the credentials and not the stale profile variables', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static', '--', 'sh', '-c', 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_REGION" "$AWSENV_PROFILE" "${AWS_PROFILE-unset}" "${AWS_SESSION_TOKEN-unset}"'], {
+      env: { ...env, AWS_PROFILE: 'static', AWS_SESSION_TOKEN: 'stale' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe("AKIASTATIC|s3cr'et$|ap-south-1|static|unset|unset|");
+    expect(result.code).toBe(0);
+  });
+
+  test.each([0, 3, 42])('exits with the command\'s code %i', async (code) => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static', '--', 'sh', '-c', `exit ${code}`], { env });
+    expect(result.code).toBe(code);
+  });
+
+  test('arguments reach the command untouched, flags after -- included', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const args = ['--region', 'x', '$(echo no)', 'a b', "'", ''];
+    const result = await runCli(['exec', 'static', '--', 'sh', '-c', 'printf "%s\\0" "$@"', 'sh', ...args], { env });
+    expect(result.stdout.split('\0').slice(0, -1)).toEqual(args);
+  });
+
+  test('a command that does not exist: exit 127, a clear message', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static', '--', 'no-such-command-xyz'], { env });
+    expect(result.code).toBe(127);
+    expect(result.stderr).toContain('cannot run "no-such-command-xyz": command not found');
+  });
+
+  test('no command: a usage error', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('exec needs a command');
+  });
+
+  test.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)('forwards %s to the command and dies of it when the command does', async (signal) => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const marker = path.join(home, 'got-signal');
+    // The command records the signal, then dies of it as a well-behaved program does.
+    const program = `process.on(${JSON.stringify(signal)}, (s) => { require('fs').writeFileSync(${JSON.stringify(marker)}, s); process.removeAllListeners(s); process.kill(process.pid, s); }); console.log('ready'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, [AWSENV_BIN, 'exec', 'static', '--', process.execPath, '-e', program], {
+      env: { PATH: process.env.PATH, ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.kill(signal);
+    const [code, got] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    expect(fs.readFileSync(marker, 'utf8')).toBe(signal);
+    expect(got).toBe(signal);
+    expect(code).toBeNull();
+  });
+
+});
