@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { credentialsSchema, type Credentials } from '../providers/credentials';
 import type { Logger } from '../providers/deps';
 import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';

@@ -6,6 +6,14 @@ export type ShellName = (typeof SHELLS)[number];
 
 /** The integration script, read from shell/ so `awsenv init` and sourcing the file give the very same code. */
 export function shellIntegration(shell: ShellName): string {
-  // Compiled to dist/src/cli/; shell/ sits at the package root.
-  return fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shell', `awsenv.${shell}`), 'utf8');
+  return fs.readFileSync(path.join(shellDir(), `awsenv.${shell}`), 'utf8');
+}
+
+// shell/ sits at the package root, above the bundled bin (dist/) and the compiled sources (dist/src/cli/) alike.
+function shellDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shell');
+    if (fs.existsSync(path.join(candidate, 'awsenv.bash'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`the shell/ directory of awsenv is missing above ${__dirname}`);
+  }
 }

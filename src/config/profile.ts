@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { Section } from './loadConfig';
 
 const text = z.string().trim().min(1);
@@ -37,7 +37,7 @@ export const profileSchema = z
     sso_role_name: text.optional(),
     sso_region: text.optional(),
   })
-  .loose();
+  .passthrough();
 
 export type Profile = z.infer<typeof profileSchema>;
 

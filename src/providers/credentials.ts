@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** Credentials as every provider returns them and the cache stores them. */
 export const credentialsSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { AwsTarget } from '../chain/types';
 import { AwsenvError } from '../errors';
 import type { Credentials } from './credentials';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The built bin, as `npm ci` leaves it. Tests are compiled to dist/tests/, the bin to dist/src/. */
-export const AWSENV_BIN = path.resolve(__dirname, '..', '..', 'src', 'main.js');
+/** The bundled bin, as `npm ci` leaves it: tests are compiled to dist/tests/, the bin bundled to dist/awsenv.js. */
+export const AWSENV_BIN = path.resolve(__dirname, '..', '..', 'awsenv.js');
 
 export interface CliResult {
   code: number | null;
