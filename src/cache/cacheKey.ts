@@ -7,9 +7,14 @@ import type { Step } from '../chain/types';
  * credentials can never stand in for others; the hash also keeps profile names out of file names.
  */
 export function cacheKey(steps: readonly Step[], index: number): string {
-  const material = JSON.stringify(steps.slice(0, index + 1).map(sortedEntries));
+  const material = JSON.stringify(steps.slice(0, index + 1).map(keyMaterial));
   return crypto.createHash('sha256').update(material).digest('hex');
 }
 
-// Object key order must not change the key.
-const sortedEntries = (step: Step) => Object.entries(step).sort(([a], [b]) => a.localeCompare(b));
+// STS credentials are valid in every region, and the region of a call follows AWS_REGION, which awsenv itself
+// exports: keeping it in the key would make `awsuse admin` miss the MFA session it had just cached. The endpoint
+// stays, since credentials from LocalStack and from AWS must never mix. Sorted, so key order does not matter.
+function keyMaterial(step: Step) {
+  const material = 'sts' in step ? { ...step, sts: { endpoint: step.sts.endpoint } } : step;
+  return Object.entries(material).sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,40 @@
+import { cacheKey } from '../../src/cache/cacheKey';
+import type { AssumeRoleStep, SessionTokenStep, StaticStep, Step } from '../../src/chain/types';
+
+const keys: StaticStep = { kind: 'static', profile: 'alice', accessKeyId: 'AKIA1', secretAccessKey: 's1' };
+const session: SessionTokenStep = { kind: 'sessionToken', profile: 'alice', mfaSerial: 'arn:aws:iam::1:mfa/a', durationSeconds: 43200, sts: { region: 'eu-west-1' } };
+const role: AssumeRoleStep = { kind: 'assumeRole', profile: 'admin', roleArn: 'arn:aws:iam::2:role/admin', sts: { region: 'eu-west-1' } };
+const chain: Step[] = [keys, session, role];
+const roleKey = cacheKey(chain, 2);
+
+describe(cacheKey.name, () => {
+  test.each<[string, Step[]]>([
+    ['another access key', [{ ...keys, accessKeyId: 'AKIA2' }, session, role]],
+    ['another secret key', [{ ...keys, secretAccessKey: 's2' }, session, role]],
+    ['another MFA serial', [keys, { ...session, mfaSerial: 'arn:aws:iam::1:mfa/b' }, role]],
+    ['another session duration', [keys, { ...session, durationSeconds: 3600 }, role]],
+    ['another endpoint', [keys, session, { ...role, sts: { region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566' } }]],
+    ['another role', [keys, session, { ...role, roleArn: 'arn:aws:iam::2:role/other' }]],
+    ['an external id', [keys, session, { ...role, externalId: 'x' }]],
+    ['a role duration', [keys, session, { ...role, durationSeconds: 900 }]],
+    ['a session name', [keys, session, { ...role, roleSessionName: 'me' }]],
+    ['an MFA code on the role call', [keys, session, { ...role, mfaSerial: 'arn:aws:iam::1:mfa/a' }]],
+  ])('%s gives another key', (_name, changed) => {
+    expect(cacheKey(changed, 2)).not.toBe(roleKey);
+  });
+
+  test.each<[string, Step[]]>([
+    // Regression: after `awsuse admin` exported AWS_REGION, the next run keyed its MFA session by that region and
+    // asked for a new code.
+    ['another call region', [keys, { ...session, sts: { region: 'eu-central-1' } }, { ...role, sts: { region: 'us-east-1' } }]],
+    ['another profile order of keys', [keys, session, Object.fromEntries(Object.entries(role).reverse()) as unknown as AssumeRoleStep]],
+  ])('%s keeps the key', (_name, same) => {
+    expect(cacheKey(same, 2)).toBe(roleKey);
+  });
+
+  test('roles sharing a source share the MFA session\'s key', () => {
+    const other: AssumeRoleStep = { ...role, profile: 'readonly', roleArn: 'arn:aws:iam::3:role/readonly' };
+    expect(cacheKey([keys, session, other], 1)).toBe(cacheKey(chain, 1));
+    expect(cacheKey([keys, session, other], 2)).not.toBe(roleKey);
+  });
+});

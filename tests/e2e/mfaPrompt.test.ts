@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FakeSts } from '../fakes/sts';
+import { evalInBash, makeHome } from '../support/cli';
+import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
+import { killTtySessions, occurrences, startTtySession } from '../support/ttySession';
+
+/**
+ * The MFA prompt as a user meets it: awsenv inside `$( … )` in a bash on a real pseudo-terminal. The prompt must go
+ * to the terminal (not stdout, which the substitution captures, nor stderr, which may be redirected), and the code
+ * typed there must reach STS once.
+ */
+
+const PROMPT = `Enter MFA code for ${ALICE.mfaSerial}:`;
+const WRONG_SHAPE = 'An MFA code is 6 digits.';
+
+let sts: FakeSts;
+const homes: string[] = [];
+beforeEach(async () => {
+  sts = await startWorld();
+});
+afterEach(async () => {
+  killTtySessions();
+  await sts.close();
+});
+afterAll(() => {
+  for (const home of homes.splice(0)) fs.rmSync(home, { recursive: true, force: true });
+});
+
+// Each profile's stdout (what `$( … )` captured), stderr and status go to files, away from the terminal's echo and
+// line endings. Profile names come in as arguments, so nothing is quoted by hand.
+const CAPTURE = `for profile in "$@"; do
+  out=$(awsenv "$profile" 2>"$HOME/$profile.stderr")
+  printf '%s' "$?" >"$HOME/$profile.status"
+  printf '%s' "$out" >"$HOME/$profile.stdout"
+done
+printf 'all done\\n'
+`;
+
+/** Runs awsenv for each profile, in turn, in one bash on a new terminal. */
+function atTerminal(...profiles: string[]) {
+  const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+  homes.push(home);
+  const script = path.join(home, 'capture.sh');
+  fs.writeFileSync(script, CAPTURE);
+  if (!/^[\w/.-]+$/.test(script) || profiles.some((p) => !/^\w+$/.test(p))) throw new Error('would need quoting');
+  const session = startTtySession(`bash --norc --noprofile ${script} ${profiles.join(' ')}`, { ...env, AWS_ENDPOINT_URL_STS: sts.url });
+  const read = (profile: string, what: 'stdout' | 'stderr' | 'status') => fs.readFileSync(path.join(home, `${profile}.${what}`), 'utf8');
+  return { session, read };
+}
+
+const issuedTo = (accessKeyId: string | undefined) => sts.issued.find((issued) => issued.accessKeyId === accessKeyId);
+
+async function expectExports(stdout: string, issuedAccessKeyId: string | undefined, profile: string) {
+  const issued = issuedTo(issuedAccessKeyId);
+  expect(issued).toBeDefined();
+  const vars = await evalInBash(stdout);
+  expect(vars.AWS_ACCESS_KEY_ID).toBe(issued!.accessKeyId);
+  expect(vars.AWS_SECRET_ACCESS_KEY).toBe(issued!.secretAccessKey);
+  expect(vars.AWS_SESSION_TOKEN).toBe(issued!.sessionToken);
+  expect(vars.AWSENV_PROFILE).toBe(profile);
+}
+
+describe('the MFA prompt', () => {
+  test('is shown on the terminal inside $( … ); the substitution captures only shell code, and the code reaches STS once', async () => {
+    const { session, read } = atTerminal('alice');
+    await session.waitFor(PROMPT);
+    session.type('123456\n');
+    const { code, screen } = await session.exit();
+    expect(screen).toContain('all done');
+    expect(code).toBe(0);
+
+    expect(occurrences(screen, PROMPT)).toBe(1);
+    expect(read('alice', 'status')).toBe('0');
+    // Not on stderr either: a user who sends stderr elsewhere must still see the prompt.
+    expect(read('alice', 'stderr')).toBe('');
+    const stdout = read('alice', 'stdout');
+    expect(stdout).not.toMatch(/MFA|Enter|123456/);
+    expect(stdout.split('\n').filter((line) => line.includes('AWS_ACCESS_KEY_ID'))).toHaveLength(1);
+    for (const line of stdout.split('\n')) expect(line).toMatch(/^(export [A-Z_]+='[^']*'|unset [A-Z_]+)$/);
+
+    expect(sts.calls.map((c) => [c.action, c.params.TokenCode, c.accessKeyId])).toEqual([['GetSessionToken', '123456', ALICE.accessKeyId]]);
+    await expectExports(stdout, sts.calls[0].issuedAccessKeyId, 'alice');
+  });
+
+  test('a code of the wrong shape is asked again, never sent; then a valid one works', async () => {
+    const { session, read } = atTerminal('alice');
+    await session.waitFor(PROMPT);
+    session.type('12a45\n');
+    await session.waitFor(WRONG_SHAPE);
+    await session.waitFor(PROMPT, 2);
+    session.type('1234567\n');
+    await session.waitFor(WRONG_SHAPE, 2);
+    await session.waitFor(PROMPT, 3);
+    session.type('654321\n');
+    const { code, screen } = await session.exit();
+    expect(code).toBe(0);
+    expect(occurrences(screen, PROMPT)).toBe(3);
+    expect(occurrences(screen, WRONG_SHAPE)).toBe(2);
+    expect(read('alice', 'status')).toBe('0');
+    expect(read('alice', 'stdout')).not.toContain(WRONG_SHAPE);
+    expect(sts.calls.map((c) => [c.action, c.params.TokenCode])).toEqual([['GetSessionToken', '654321']]);
+    await expectExports(read('alice', 'stdout'), sts.calls[0].issuedAccessKeyId, 'alice');
+  });
+
+  test('three codes of the wrong shape: a failure, no STS call, nothing on stdout', async () => {
+    const { session, read } = atTerminal('alice');
+    for (const [i, typed] of ['abcdef', '', '12 345'].entries()) {
+      await session.waitFor(PROMPT, i + 1);
+      session.type(`${typed}\n`);
+    }
+    const { code, screen } = await session.exit();
+    expect(code).toBe(0);
+    expect(occurrences(screen, PROMPT)).toBe(3);
+    expect(Number(read('alice', 'status'))).toBeGreaterThan(0);
+    expect(read('alice', 'stdout')).toBe('');
+    expect(read('alice', 'stderr')).toContain('no valid MFA code was entered for profile "alice"');
+    expect(sts.calls).toEqual([]);
+  });
+
+  test.each([
+    ['Ctrl-D', '\x04', 'closed'],
+    ['Ctrl-C', '\x03', 'interrupted'],
+  ])('%s at the prompt: a non-zero status, empty stdout, no STS call', async (_name, key, word) => {
+    const { session, read } = atTerminal('alice');
+    await session.waitFor(PROMPT);
+    session.type(key);
+    const { code, screen } = await session.exit();
+    expect(screen).toContain('all done');
+    expect(code).toBe(0);
+    expect(Number(read('alice', 'status'))).toBeGreaterThan(0);
+    expect(read('alice', 'stdout')).toBe('');
+    expect(read('alice', 'stderr')).toContain(`MFA prompt ${word} for profile "alice"`);
+    expect(sts.calls).toEqual([]);
+  });
+
+  test('admin asks once; readonly right after asks nothing and reuses the MFA session', async () => {
+    const { session, read } = atTerminal('admin', 'readonly');
+    await session.waitFor(PROMPT);
+    session.type('123456\n');
+    const { code, screen } = await session.exit();
+    expect(screen).toContain('all done');
+    expect(code).toBe(0);
+    expect(occurrences(screen, PROMPT)).toBe(1);
+    expect([read('admin', 'status'), read('readonly', 'status')]).toEqual(['0', '0']);
+    expect([read('admin', 'stderr'), read('readonly', 'stderr')]).toEqual(['', '']);
+
+    expect(sts.calls.map((c) => [c.action, c.params.RoleArn, c.params.TokenCode])).toEqual([
+      ['GetSessionToken', undefined, '123456'],
+      ['AssumeRole', ADMIN_ROLE, undefined],
+      ['AssumeRole', READONLY_ROLE, undefined],
+    ]);
+    const [session0, admin, readonly] = sts.calls;
+    expect(admin.accessKeyId).toBe(session0.issuedAccessKeyId);
+    expect(readonly.accessKeyId).toBe(session0.issuedAccessKeyId);
+    await expectExports(read('admin', 'stdout'), admin.issuedAccessKeyId, 'admin');
+    await expectExports(read('readonly', 'stdout'), readonly.issuedAccessKeyId, 'readonly');
+  });
+});
