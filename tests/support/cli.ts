@@ -17,6 +17,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   input?: string;
   timeoutMs?: number;
+  cwd?: string;
 }
 
 /**
@@ -32,6 +33,7 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
     const child = spawn(file, args, {
       env: { PATH: process.env.PATH, ...options.env },
       detached: true,
+      cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
