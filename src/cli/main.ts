@@ -7,7 +7,6 @@ import { parseArgs, type Command } from './parseArgs';
 import { stderrLogger } from './logger';
 import { reportError } from './report';
 import { obtainPlan } from './obtainCredentials';
-import { execWithPlan } from './execCommand';
 import { listProfiles } from './listCommand';
 import { shellIntegration } from './initCommand';
 
@@ -45,7 +44,8 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
     }
     case 'exec':
       if (!command.command.length) throw new AwsenvError('usage', 'exec needs a command to run', { hint: 'awsenv exec PROFILE -- COMMAND [ARGS...]' });
-      return execWithPlan(command.command, await obtainPlan(command.flags, env, log), env, log);
+      // Imported on this path only: child_process is heavy to load and the other commands never spawn.
+      return (await import('./execCommand')).execWithPlan(command.command, await obtainPlan(command.flags, env, log), env, log);
     case 'unset':
       return rendererFor(command.format).render(unsetPlan());
     case 'list':

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
-import tty from 'node:tty';
+import type readline from 'node:readline';
 import { AwsenvError } from '../errors';
 
 export const MFA_CODE = /^\d{6}$/;
@@ -39,6 +38,8 @@ function openTerminal(): { read: number; write: number } | undefined {
 }
 
 async function askOnTerminal(terminal: { read: number; write: number }, prompt: string, profile: string): Promise<string> {
+  // Loaded here: most runs never prompt, and these modules cost start-up time.
+  const [readline, tty] = await Promise.all([import('node:readline'), import('node:tty')]);
   const input = new tty.ReadStream(terminal.read);
   const output = new tty.WriteStream(terminal.write);
   const rl = readline.createInterface({ input, output, terminal: true });
