@@ -4,7 +4,7 @@ import type { Step } from './types';
 // AWS's own limits, checked here so a bad value fails before an MFA prompt instead of after it.
 const SESSION_TOKEN_SECONDS = { min: 900, max: 129600 };
 const ASSUME_ROLE_SECONDS = { min: 900, max: 43200 };
-const ROLE_CHAINING_MAX_SECONDS = 3600;
+export const ROLE_CHAINING_MAX_SECONDS = 3600;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 

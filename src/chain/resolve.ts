@@ -3,7 +3,7 @@ import type { AwsConfig, Env } from '../config/loadConfig';
 import { hasStaticKeys, parseProfile, usesSso, type Profile } from '../config/profile';
 import { callRegion, configuredEndpoint } from '../config/endpoints';
 import { closestName } from './suggest';
-import { checkChain } from './checkChain';
+import { checkChain, ROLE_CHAINING_MAX_SECONDS } from './checkChain';
 import type { AwsTarget, Chain, StaticStep, Step } from './types';
 
 export interface ResolveOptions {
@@ -40,6 +40,9 @@ function resolveSteps(name: string, ctx: Context, path: readonly string[]): Step
   }
   const profile = readProfile(name, ctx, path);
   const visited = [...path, name];
+  // As in the AWS CLI, a source profile with keys gives its keys, whatever else it holds: its own role_arn or
+  // mfa_serial apply when it is the profile asked for, not when it only feeds another.
+  if (path.length && hasStaticKeys(profile)) return [staticStep(name, profile)];
   // The AWS CLI's precedence: a role with a source, web identity, SSO, keys, then credential_process.
   if (profile.role_arn && (profile.source_profile || profile.credential_source)) return resolveRole(name, profile, ctx, visited);
   if (profile.role_arn && profile.web_identity_token_file) throw notYet(name, 'web identity (web_identity_token_file)');
@@ -72,15 +75,18 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
   // As in the AWS CLI, a role profile may name itself as its source to use the keys written beside the role.
   const selfSourced = sourceName === name && hasStaticKeys(profile);
   const steps = selfSourced ? [staticStep(name, profile)] : resolveSteps(sourceName, ctx, visited);
+  const durationSeconds = (visited.length === 1 ? ctx.durationSeconds : undefined) ?? profile.duration_seconds;
   let mfaSerial = profile.mfa_serial;
   const last = steps[steps.length - 1];
   if (mfaSerial && steps.some((s) => s.kind !== 'static' && s.mfaSerial === mfaSerial)) {
     // An earlier step already proved this MFA device; its session carries the MFA context on.
     mfaSerial = undefined;
-  } else if (mfaSerial && last.kind === 'static' && !last.sessionToken) {
+  } else if (mfaSerial && last.kind === 'static' && !last.sessionToken && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
     // Long-term keys: get one MFA session for the source, so every role sharing it asks for no further code.
-    const source = selfSourced ? {} : readProfile(sourceName, ctx, visited);
-    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: source.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(selfSourced ? profile : source, ctx) });
+    // Not for a role asked to last over an hour: AWS caps roles assumed from a session at one hour, so such a
+    // role gets the code on its own AssumeRole call instead.
+    const source = selfSourced ? profile : readProfile(sourceName, ctx, visited);
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: (selfSourced ? undefined : source.duration_seconds) ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(source, ctx) });
     mfaSerial = undefined;
   }
   steps.push({
@@ -91,7 +97,7 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
     externalId: profile.external_id,
     sourceIdentity: profile.source_identity,
     mfaSerial,
-    durationSeconds: profile.duration_seconds,
+    durationSeconds,
     sts: stsTarget(profile, ctx),
   });
   return steps;

@@ -6,6 +6,7 @@ import { AwsenvError } from '../../src/errors';
 import { iniFiles, loadIni, removeIniFiles, type IniTexts } from '../support/iniFiles';
 import {
   ADMIN,
+  BOB_MFA,
   DEEP,
   DEEPER,
   KEYS,
@@ -69,9 +70,14 @@ describe(resolve.name, () => {
         },
       ],
     },
-    { why: 'role on an MFA-session profile, no mfa_serial of its own', profile: 'bob-admin', steps: [bob, bobSession, roleFromBob('bob-admin')] },
+    // As in the AWS CLI: a source's own mfa_serial does not reach the roles it feeds, so this role needs no code.
+    { why: 'role on an MFA-session profile, no mfa_serial of its own: straight from the keys', profile: 'bob-admin', steps: [bob, roleFromBob('bob-admin')] },
     { why: 'role on an MFA-session profile with the same device', profile: 'bob-same-device', steps: [bob, bobSession, roleFromBob('bob-same-device')] },
-    { why: 'role on an MFA-session profile with another device: the role call carries it', profile: 'bob-yubikey', steps: [bob, bobSession, roleFromBob('bob-yubikey', YUBIKEY)] },
+    {
+      why: 'role on an MFA-session profile with another device: the MFA session uses the role\'s device',
+      profile: 'bob-yubikey',
+      steps: [bob, { ...bobSession, mfaSerial: YUBIKEY }, roleFromBob('bob-yubikey')],
+    },
     {
       why: 'role on keys already temporary: the role call carries the MFA',
       profile: 'from-temp',
@@ -110,6 +116,29 @@ describe(resolve.name, () => {
       options: { durationSeconds: 3600 },
       steps: [alice, aliceSession, { ...admin, durationSeconds: 3600 }],
       region: 'eu-central-1',
+    },
+    {
+      // AWS caps a role assumed from a session at an hour: a longer role takes the code on its own call.
+      why: '--duration over an hour on an MFA role skips the shared MFA session',
+      profile: 'admin',
+      options: { durationSeconds: 7200 },
+      steps: [alice, { ...admin, mfaSerial: MFA, durationSeconds: 7200 }],
+      region: 'eu-central-1',
+    },
+    {
+      why: 'duration_seconds over an hour on an MFA role skips the shared MFA session',
+      files: { credentials: `[alice]\n${keyLines(KEYS.alice)}`, config: `[profile long]\nrole_arn = ${ADMIN}\nsource_profile = alice\nmfa_serial = ${MFA}\nduration_seconds = 43200\n` },
+      profile: 'long',
+      steps: [alice, { kind: 'assumeRole', profile: 'long', roleArn: ADMIN, mfaSerial: MFA, durationSeconds: 43200, sts: US_EAST_1 }],
+    },
+    {
+      why: 'a source profile with keys gives its keys, even when it also names a role (as in the AWS CLI)',
+      files: {
+        credentials: `[carol]\n${keyLines(KEYS.bob)}`,
+        config: `[profile carol]\nrole_arn = ${DEEP}\nsource_profile = carol\nmfa_serial = ${BOB_MFA}\n[profile via-carol]\nrole_arn = ${ADMIN}\nsource_profile = carol\n`,
+      },
+      profile: 'via-carol',
+      steps: [{ kind: 'static', profile: 'carol', ...KEYS.bob }, { kind: 'assumeRole', profile: 'via-carol', roleArn: ADMIN, sts: US_EAST_1 }],
     },
     { why: '--duration sets the length of an MFA session that is the last step', profile: 'bob', options: { durationSeconds: 3600 }, steps: [bob, { ...bobSession, durationSeconds: 3600 }] },
     { why: '--duration leaves plain keys alone', profile: 'alice', options: { durationSeconds: 3600 }, steps: [alice], region: 'eu-west-1' },
@@ -165,6 +194,7 @@ endpoint_url = http://dev.local
 [profile dev-admin]
 role_arn = ${ADMIN}
 source_profile = dev
+mfa_serial = ${MFA}
 services = local
 
 [services local]

@@ -78,7 +78,7 @@ const cases: Case[] = [
     args: () => ['locked', '--mfa-code', freshCode()],
     exit: 5,
     says: [`arn:aws:iam::111111111111:user/alice may not assume ${LOCKED_ROLE} (profile "locked")`, 'trust policy'],
-    calls: 2,
+    calls: 1,
   },
   {
     name: 'an access key AWS does not know',

@@ -167,23 +167,36 @@ describe('IAM user + MFA + switch role', () => {
     expect(awsenvCalls()).toHaveLength(3);
   });
 
-  test('external_id and duration_seconds reach AssumeRole', async () => {
+  test('external_id and duration_seconds reach AssumeRole; a role without mfa_serial needs no code', async () => {
     const { env } = world();
-    const result = await runCli(['partner', '--mfa-code', '123456'], { env });
+    const result = await runCli(['partner'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const assume = sts.calls.find((c) => c.action === 'AssumeRole')!;
+    // alice's own mfa_serial concerns alice, not the roles she is the source of (as in the AWS CLI).
+    expect(awsenvCalls().map((c) => c.action)).toEqual(['AssumeRole']);
+    const [assume] = awsenvCalls();
+    expect(assume.accessKeyId).toBe(ALICE.accessKeyId);
     expect(assume.params).toEqual(expect.objectContaining({ RoleArn: PARTNER_ROLE, ExternalId: 'partner-ext-42', DurationSeconds: '1800' }));
+  });
+
+  test('a role asked to last over an hour takes the MFA code on its own AssumeRole', async () => {
+    const { env } = world();
+    const result = await runCli(['admin', '--mfa-code', '123456', '--duration', '8h'], { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const calls = awsenvCalls();
+    expect(calls.map((c) => c.action)).toEqual(['AssumeRole']);
+    expect(calls[0].accessKeyId).toBe(ALICE.accessKeyId);
+    expect(calls[0].params).toEqual(expect.objectContaining({ RoleArn: ADMIN_ROLE, SerialNumber: ALICE.mfaSerial, TokenCode: '123456', DurationSeconds: '28800' }));
   });
 
   test('a change of external id or duration never reuses the cached role credentials', async () => {
     const { home, env } = world();
-    await runCli(['partner', '--mfa-code', '123456'], { env });
+    await runCli(['partner'], { env });
     expect(sts.callCount('AssumeRole')).toBe(1);
     fs.writeFileSync(`${home}/.aws/config`, CONFIG.replace('duration_seconds = 1800', 'duration_seconds = 2700'));
     await runCli(['partner'], { env });
     expect(sts.callCount('AssumeRole')).toBe(2);
-    expect(sts.callCount('GetSessionToken')).toBe(1);
     const withDuration = await runCli(['partner', '--duration', '20m'], { env });
     expect(withDuration.code).toBe(0);
     expect(sts.callCount('AssumeRole')).toBe(3);
