@@ -28,6 +28,10 @@ export async function createStsApi(
   const client = new sdk.STSClient({
     region: target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
+    // awsenv has resolved the endpoint for this step's profile; left alone, the SDK would look again in the
+    // profile that AWS_PROFILE or [default] names, and could send this profile's keys somewhere else.
+    ignoreConfiguredEndpointUrls: true,
+    profile: who.profile,
     credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
     maxAttempts: 3,
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },

@@ -31,6 +31,25 @@ test.each<[string, string, NodeJS.ProcessEnv]>([
   expect(sts.calls.slice(before).map((c) => c.action)).toEqual(['GetSessionToken']);
 });
 
+test.each<[string, string, NodeJS.ProcessEnv]>([
+  ['an endpoint_url in [default] does not apply to another profile', `[default]\nendpoint_url = {fake}\n${CONFIG}`, {}],
+  ['nor one in the profile AWS_PROFILE names', `${CONFIG}\n[profile other]\nendpoint_url = {fake}\n`, { AWS_PROFILE: 'other' }],
+  ['ignore_configured_endpoint_urls in the profile turns the environment\'s off too', withAlice('ignore_configured_endpoint_urls = true\n'), { AWS_ENDPOINT_URL_STS: '{fake}' }],
+])('%s', async (_name, config, extraEnv) => {
+  const fill = (text: string) => text.replace('{fake}', sts.url);
+  const { env } = makeHome({ config: fill(config), credentials: CREDENTIALS });
+  const before = sts.calls.length;
+  const result = await runCli(['alice', '--mfa-code', String(nextCode++)], {
+    env: { ...env, ...Object.fromEntries(Object.entries(extraEnv).map(([k, v]) => [k, fill(v!)])) },
+    timeoutMs: 60000,
+  });
+  // This machine reaches no real AWS endpoint, where these calls belong: the point is that the fake is not asked.
+  expect(result.stdout).toBe('');
+  expect(result.code).toBe(6);
+  expect(result.stderr).toContain('cannot reach STS at the eu-west-1 regional endpoint');
+  expect(sts.calls.length).toBe(before);
+}, 60000);
+
 test('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns every configured endpoint off', async () => {
   const { env } = makeHome({ config: withAlice(`endpoint_url = ${sts.url}\n`), credentials: CREDENTIALS });
   const before = sts.calls.length;
