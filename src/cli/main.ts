@@ -15,10 +15,15 @@ import { shellIntegration } from './initCommand';
  * half an export must never reach it.
  */
 export async function main(args: readonly string[], env: Env): Promise<number> {
-  const debug = args.includes('--debug');
+  // Before parsing, so that parse errors get their stack too; not past `--`, where the words are exec's command's.
+  const debug = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).includes('--debug');
   routeWarnings(debug);
   try {
     const parsed = await parseArgs(args);
+    if (parsed.output) {
+      // `awsuse --help` evaluates awsenv's stdout: text for a person goes to stderr there.
+      (parsed.output.forShell ? process.stderr : process.stdout).write(`${parsed.output.text}\n`);
+    }
     if (!parsed.command) return 0;
     const output = await run(parsed.command, env, parsed.debug);
     if (typeof output === 'number') return output;

@@ -15,8 +15,11 @@ export type Command =
   | { name: 'init'; shell: ShellName };
 
 export interface Parsed {
+  /** Undefined when yargs answered by itself (--help, --version). */
   readonly command?: Command;
   readonly debug: boolean;
+  /** yargs' own answer to print, and whether it was asked through awsuse, whose stdout a shell evaluates. */
+  readonly output?: { text: string; forShell: boolean };
 }
 
 const usage = (message: string, hint = 'Run "awsenv --help" for usage.') => new AwsenvError('usage', message, { hint });
@@ -58,10 +61,12 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
   const set = (c: Command) => {
     command = c;
   };
-  const argv = await yargs([...args])
+  let output = '';
+  const argv = await yargs()
     .scriptName('awsenv')
     .usage('$0 [PROFILE] [flags]: print shell code that exports session credentials for an AWS profile')
-    .parserConfiguration({ 'populate--': true, 'boolean-negation': false })
+    // A flag given twice takes its last value, as people expect when a wrapper adds one they also typed.
+    .parserConfiguration({ 'populate--': true, 'boolean-negation': false, 'duplicate-arguments-array': false })
     .command(['export [profile]', '$0 [profile]'], 'Print shell code that exports the profile\'s credentials (the default command)', (y) => formatOption(credentialOptions(y)), (a) =>
       set({ name: 'export', flags: credentialFlags(a), format: a.format }),
     )
@@ -83,7 +88,7 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
     .example('awsenv profile1 -f fish | source', 'The same in fish')
     .example('awsenv exec profile1 -- terraform plan', 'Run one command with them')
-    .epilog('Shell integration: eval "$(awsenv init bash)" (or zsh, fish), then awsuse PROFILE.\n')
+    .epilog('Shell integration: eval "$(awsenv init bash)" (or zsh, fish), then awsuse PROFILE.')
     .strict()
     .help()
     .alias('help', 'h')
@@ -93,6 +98,9 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
     .fail((message, error) => {
       throw error instanceof AwsenvError ? error : usage(message ?? error?.message ?? 'invalid arguments');
     })
-    .parseAsync();
-  return { command, debug: Boolean(argv.debug) };
+    // With a callback, yargs hands over its help and version text instead of printing it.
+    .parseAsync([...args], {}, (_error, _argv, text) => {
+      output = text;
+    });
+  return { command, debug: Boolean(argv.debug), output: output ? { text: output, forShell: argv._[0] === 'use' } : undefined };
 }
