@@ -11,7 +11,8 @@ export const exitCodes = {
   // AWS answered and refused.
   aws: 5,
   network: 6,
-  // `awsenv exec` could not start the command (the shell's convention for "not found").
+  // `awsenv exec` could not start the command: the shells' codes for "not executable" and "not found".
+  execDenied: 126,
   exec: 127,
 } as const;
 

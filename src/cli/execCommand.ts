@@ -36,7 +36,8 @@ export function execWithPlan(command: readonly string[], plan: Plan, env: Env, l
     child.on('error', (error: NodeJS.ErrnoException) => {
       detach();
       const notFound = error.code === 'ENOENT';
-      reject(new AwsenvError('exec', `cannot run "${file}": ${notFound ? 'command not found' : error.message}`, { cause: error }));
+      const kind = notFound ? 'exec' : 'execDenied';
+      reject(new AwsenvError(kind, `cannot run "${file}": ${notFound ? 'command not found' : error.message}`, { cause: error }));
     });
     child.on('exit', (code, signal) => {
       detach();

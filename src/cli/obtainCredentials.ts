@@ -40,7 +40,7 @@ export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger):
     chain,
     {
       sts: (target, credentials, who) => createStsApi(target, credentials, who, log),
-      mfaCode: mfaCodes(flags.mfaCode),
+      mfaCode: mfaCodes(flags.mfaCode, name),
       now: () => new Date(),
       log,
     },

@@ -9,7 +9,7 @@ const ATTEMPTS = 3;
  * Supplies MFA codes: the --mfa-code value for the first code asked, then the controlling terminal. The prompt goes
  * to /dev/tty, never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
  */
-export function mfaCodes(flagCode: string | undefined): (serial: string, profile: string) => Promise<string> {
+export function mfaCodes(flagCode: string | undefined, requested: string): (serial: string, profile: string) => Promise<string> {
   let unused = flagCode;
   return async (serial, profile) => {
     if (unused !== undefined) {
@@ -19,8 +19,9 @@ export function mfaCodes(flagCode: string | undefined): (serial: string, profile
     }
     const terminal = openTerminal();
     if (!terminal) {
-      throw new AwsenvError('interaction', `profile "${profile}" needs an MFA code for ${serial}, and there is no terminal to ask on`, {
-        profile,
+      const via = profile === requested ? '' : ` (for profile "${profile}" on the way)`;
+      throw new AwsenvError('interaction', `profile "${requested}" needs an MFA code for ${serial}${via}, and there is no terminal to ask on`, {
+        profile: requested,
         hint: 'Pass the code with --mfa-code CODE.',
       });
     }

@@ -25,7 +25,7 @@ export async function createStsApi(
   log: Logger,
 ): Promise<StsApi> {
   const sdk = await import('@aws-sdk/client-sts');
-  const client = new sdk.STSClient({
+  const clientFor = (input: { TokenCode?: string }) => new sdk.STSClient({
     region: target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
     // awsenv has resolved the endpoint for this step's profile; left alone, the SDK would look again in the
@@ -33,7 +33,9 @@ export async function createStsApi(
     ignoreConfiguredEndpointUrls: true,
     profile: who.profile,
     credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
-    maxAttempts: 3,
+    // A call that carries an MFA code is never retried: if only the answer was lost, the retry would spend the
+    // same code again and come back as "wrong code", which would send the user looking in the wrong place.
+    maxAttempts: input.TokenCode ? 1 : 3,
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
   });
   const endpoint = target.endpoint ?? `the ${target.region} regional endpoint`;
@@ -60,9 +62,9 @@ export async function createStsApi(
   const base = { ...who, endpoint };
   return {
     getSessionToken: (input) =>
-      call({ ...base, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, (o) => client.send(new sdk.GetSessionTokenCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
+      call({ ...base, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.GetSessionTokenCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
     assumeRole: (input) =>
-      call({ ...base, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, (o) => client.send(new sdk.AssumeRoleCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
+      call({ ...base, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.AssumeRoleCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
   };
 }
 

@@ -23,7 +23,7 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
 
   if (isNetworkError(e)) {
     const detail = said && (!e.code || said.includes(e.code)) ? said : [e.code ?? name, said].filter(Boolean).join(': ');
-    return fail('network', `cannot reach STS at ${ctx.endpoint} (${detail})`, 'Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_STS, endpoint_url).');
+    return fail('network', `cannot reach STS at ${ctx.endpoint} for profile "${ctx.profile}" (${detail})`, 'Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_STS, endpoint_url).');
   }
   if (/MultiFactorAuthentication/i.test(said)) {
     return fail('aws', `AWS rejected the MFA code for ${ctx.mfaSerial ?? 'the MFA device'} (profile "${ctx.profile}")`, 'A code is valid once and for about 30 seconds: wait for the next code and try again. Check that mfa_serial names the device the code comes from.');

@@ -70,7 +70,14 @@ const cases: Case[] = [
     says: ['900 to 43200 seconds'],
     calls: 0,
   },
-  { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['needs an MFA code for arn:aws:iam::111111111111:mfa/alice', '--mfa-code'], calls: 0 },
+  { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['profile "alice" needs an MFA code for arn:aws:iam::111111111111:mfa/alice,', '--mfa-code'], calls: 0 },
+  {
+    name: 'no terminal and no MFA code, for a role: the message names the profile asked for',
+    args: () => ['admin'],
+    exit: 4,
+    says: ['profile "admin" needs an MFA code for arn:aws:iam::111111111111:mfa/alice (for profile "alice" on the way)'],
+    calls: 0,
+  },
   { name: 'an MFA code of the wrong shape, before any call', args: () => ['alice', '--mfa-code', '12345'], exit: 2, says: ['--mfa-code must be the 6 digits'], calls: 0 },
   { name: 'a wrong MFA code', args: () => ['alice', '--mfa-code', '000000'], exit: 5, says: ['AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice (profile "alice")', 'wait for the next code'], calls: 1 },
   {
@@ -124,7 +131,7 @@ describe('failures leave stdout empty and say what to do', () => {
     const port = await closedPort();
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
     const result = await runCli(['alice', '--mfa-code', freshCode()], { env: { ...env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, timeoutMs: 60000 });
-    expectCleanFailure(result, 6, `cannot reach STS at http://127.0.0.1:${port}`, 'ECONNREFUSED');
+    expectCleanFailure(result, 6, `cannot reach STS at http://127.0.0.1:${port} for profile "alice"`, 'ECONNREFUSED');
   });
 
   test('an endpoint that never answers fails with a timeout, as a network error', async () => {

@@ -38,6 +38,15 @@ describe('awsenv exec', () => {
     expect(result.stderr).toContain('cannot run "no-such-command-xyz": command not found');
   });
 
+  test('a file that is not executable: exit 126, as in the shells', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    fs.writeFileSync(path.join(home, 'not-executable'), 'echo hi\n', { mode: 0o644 });
+    const result = await runCli(['exec', 'static', '--', path.join(home, 'not-executable')], { env });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(126);
+    expect(result.stderr).toContain('cannot run');
+  });
+
   test('no command: a usage error', async () => {
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
     const result = await runCli(['exec', 'static'], { env });
