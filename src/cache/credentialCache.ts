@@ -9,7 +9,8 @@ const entrySchema = z.object({
   version: z.literal(1),
   profile: z.string(),
   kind: z.string(),
-  credentials: credentialsSchema,
+  // Only credentials from AWS are cached, and those always expire: an entry without an end is not ours.
+  credentials: credentialsSchema.required({ sessionToken: true, expiration: true }),
 });
 
 export interface CredentialCache {
@@ -24,8 +25,9 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
     read(key) {
       let text: string;
       try {
-        text = fs.readFileSync(file(key), 'utf8');
-      } catch {
+        text = readPrivateFile(file(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.debug(`not using cache file ${file(key)}: ${(error as Error).message}`);
         return undefined;
       }
       try {
@@ -45,4 +47,20 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
       }
     },
   };
+}
+
+/**
+ * Reads a cache file only if it is still the user's own and private: one that others could have written or read
+ * is not trusted, and the next write replaces it with a private one.
+ */
+function readPrivateFile(path: string): string {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.mode & 0o077) throw new Error(`its mode ${(stat.mode & 0o777).toString(8)} lets others in`);
+    if (process.getuid && stat.uid !== process.getuid()) throw new Error(`it belongs to user ${stat.uid}`);
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }

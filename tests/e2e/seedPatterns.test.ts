@@ -104,11 +104,26 @@ describe('IAM user + MFA', () => {
     expect(fs.readdirSync(`${home}/.aws/awsenv`).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('a cache file others can read or write is not trusted, and is replaced by a private one', async () => {
+    const { home, env } = world();
+    await runCli(['alice', '--mfa-code', '123456'], { env });
+    const [file] = cacheFiles(home);
+    fs.chmodSync(file, 0o644);
+    const distrusted = await runCli(['alice'], { env });
+    expect(distrusted.stdout).toBe('');
+    expect(distrusted.code).toBe(4);
+    const renewed = await runCli(['alice', '--mfa-code', '234567'], { env });
+    expect(renewed.code).toBe(0);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(sts.callCount('GetSessionToken')).toBe(2);
+  });
+
   test('a damaged cache file is ignored and replaced', async () => {
     const { home, env } = world();
     await runCli(['alice', '--mfa-code', '123456'], { env });
     const [file] = cacheFiles(home);
-    for (const garbage of ['{"version":1,', '', '{"version":1,"profile":"alice","kind":"sessionToken","credentials":{}}']) {
+    const noExpiry = JSON.stringify({ version: 1, profile: 'alice', kind: 'sessionToken', credentials: { accessKeyId: 'ASIAX', secretAccessKey: 'x', sessionToken: 'x' } });
+    for (const garbage of ['{"version":1,', '', '{"version":1,"profile":"alice","kind":"sessionToken","credentials":{}}', noExpiry]) {
       fs.writeFileSync(file, garbage);
       const code = String(100000 + sts.calls.length);
       const result = await runCli(['alice', '--mfa-code', code], { env });
