@@ -1,5 +1,6 @@
 import { AwsenvError, configError } from '../errors';
 import type { AwsConfig, Env } from '../config/loadConfig';
+import { sharedFilePaths } from '../config/sharedFilePaths';
 import { hasStaticKeys, parseProfile, usesSso, type Profile } from '../config/profile';
 import { callRegion, configuredEndpoint } from '../config/endpoints';
 import { closestName } from './suggest';
@@ -115,7 +116,9 @@ function unknownProfile(name: string, ctx: Context, path: readonly string[]): Aw
   const known = Object.keys(ctx.config.profiles).sort();
   const guess = closestName(name, known);
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
-  const hint = [guess && `Did you mean "${guess}"?`, known.length ? `Known profiles: ${shown}.` : 'No profiles are configured yet.']
+  const files = sharedFilePaths(ctx.env);
+  const none = `No profiles are configured in ${files.configFile} or ${files.credentialsFile}.`;
+  const hint = [guess && `Did you mean "${guess}"?`, known.length ? `Known profiles: ${shown}.` : none]
     .filter(Boolean)
     .join(' ');
   if (path.length) {

@@ -1,6 +1,7 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import path from 'node:path';
-import os from 'node:os';
+import fs from 'node:fs';
+import { configError } from '../errors';
+import { sharedFilePaths } from './sharedFilePaths';
 
 export type Section = Readonly<Record<string, string>>;
 
@@ -16,18 +17,11 @@ export type Env = Readonly<Record<string, string | undefined>>;
 // The SDK's loader keys non-profile sections of the config file as "<type>.<name>".
 const SECTION_TYPES = { 'sso-session': 'ssoSessions', services: 'services' } as const;
 
-export function sharedFilePaths(env: Env): { configFile: string; credentialsFile: string } {
-  const home = env.HOME || env.USERPROFILE || os.homedir();
-  // Expanded here, against this env's HOME, rather than by the loader against the process's.
-  const expand = (file: string) => (file.startsWith('~/') ? path.join(home, file.slice(2)) : file);
-  return {
-    configFile: expand(env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config')),
-    credentialsFile: expand(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials')),
-  };
-}
 
 export async function loadConfig(env: Env): Promise<AwsConfig> {
   const { configFile, credentialsFile } = sharedFilePaths(env);
+  // The SDK's loader reads a file it cannot open as an empty one; a missing file is fine, an unreadable one is not.
+  [configFile, credentialsFile].forEach(checkReadable);
   const files = await loadSharedConfigFiles({ configFilepath: configFile, filepath: credentialsFile, ignoreCache: true });
   return mergeSharedFiles(files.configFile, files.credentialsFile);
 }
@@ -59,4 +53,16 @@ export function mergeSharedFiles(
 
 function defined(values: Record<string, string | undefined>): Section {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function checkReadable(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    if (!fs.statSync(file).isFile()) throw configError(`${file} is not a file`, undefined, 'It should be an INI file of AWS profiles.');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code) throw configError(`cannot read ${file} (${code})`, undefined, 'Check its permissions.');
+    throw error;
+  }
 }

@@ -270,7 +270,7 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       hint: ['Known profiles: dev, prod.'],
     },
     { why: 'an unknown profile from AWS_PROFILE', profile: 'nope', options: { origin: 'AWS_PROFILE' }, message: ['"nope"', 'AWS_PROFILE', 'not found'] },
-    { why: 'no profile at all', files: {}, profile: 'default', options: { origin: 'default' }, message: ['"default"', 'not found'], hint: ['No profiles are configured yet.'] },
+    { why: 'no profile at all', files: {}, profile: 'default', options: { origin: 'default' }, message: ['"default"', 'not found'], hint: ['No profiles are configured in'] },
     {
       why: 'a source_profile that does not exist',
       files: { credentials: `[alice]\n${keyLines(KEYS.alice)}`, config: `[profile admin]\n${roleOn('alcie')}` },

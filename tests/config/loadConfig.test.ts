@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, mergeSharedFiles, sharedFilePaths } from '../../src/config/loadConfig';
+import { loadConfig, mergeSharedFiles } from '../../src/config/loadConfig';
+import { sharedFilePaths } from '../../src/config/sharedFilePaths';
 import { iniFiles, loadIni, removeIniFiles } from '../support/iniFiles';
 
 afterAll(removeIniFiles);
@@ -186,5 +188,17 @@ describe(sharedFilePaths.name, () => {
     { env: { HOME: '/home/a', AWS_SHARED_CREDENTIALS_FILE: '/run/creds' }, configFile: '/home/a/.aws/config', credentialsFile: '/run/creds' },
   ])('$configFile and $credentialsFile', ({ env, configFile, credentialsFile }) => {
     expect(sharedFilePaths(env)).toEqual({ configFile, credentialsFile });
+  });
+});
+
+describe('files loadConfig cannot read', () => {
+  // Root reads files whatever their mode, so an unreadable file is a directory here, which every user sees alike.
+  test.each(['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'])('%s naming a directory is a configuration error, not an empty file', async (variable) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-dir-'));
+    try {
+      await expect(loadConfig({ HOME: dir, [variable]: dir })).rejects.toMatchObject({ kind: 'config', message: `${dir} is not a file` });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

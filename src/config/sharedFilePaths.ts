@@ -1,0 +1,14 @@
+import path from 'node:path';
+import os from 'node:os';
+import type { Env } from './loadConfig';
+
+/** Where the two shared files are, by the AWS CLI's rules. Pure: resolve() names them in its hints. */
+export function sharedFilePaths(env: Env): { configFile: string; credentialsFile: string } {
+  const home = env.HOME || env.USERPROFILE || os.homedir();
+  // Expanded here, against this env's HOME, rather than by the loader against the process's.
+  const expand = (file: string) => (file.startsWith('~/') ? path.join(home, file.slice(2)) : file);
+  return {
+    configFile: expand(env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config')),
+    credentialsFile: expand(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials')),
+  };
+}
