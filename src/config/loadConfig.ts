@@ -44,8 +44,10 @@ export function mergeSharedFiles(
       profiles[key] = defined(values);
     }
   }
-  // The credentials file wins over the config file, key by key, as in the AWS CLI.
-  for (const [name, values] of Object.entries(credentialsFile)) {
+  // The credentials file wins over the config file, key by key, as in the AWS CLI. Its section names are taken
+  // whole there, so the loader's "profile.foo" for a [profile foo] section is the profile "profile foo".
+  for (const [key, values] of Object.entries(credentialsFile)) {
+    const name = key.startsWith('profile.') ? `profile ${key.slice('profile.'.length)}` : key;
     profiles[name] = { ...profiles[name], ...defined(values) };
   }
   return { profiles, ssoSessions, services };

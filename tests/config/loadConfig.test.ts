@@ -202,3 +202,8 @@ describe('files loadConfig cannot read', () => {
     }
   });
 });
+
+test('a [profile foo] section in the credentials file is the profile "profile foo", as in the AWS CLI', () => {
+  const merged = mergeSharedFiles({ foo: { region: 'eu-west-1' } }, { 'profile.foo': { aws_access_key_id: 'AKIA' } });
+  expect(merged.profiles).toEqual({ foo: { region: 'eu-west-1' }, 'profile foo': { aws_access_key_id: 'AKIA' } });
+});
