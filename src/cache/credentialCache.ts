@@ -9,13 +9,17 @@ const entrySchema = z.object({
   version: z.literal(1),
   profile: z.string(),
   kind: z.string(),
+  /** The sign-in the chain started from ("sso:<token file>"), so signing out can take its credentials along. */
+  origin: z.string().optional(),
   // Only credentials from AWS are cached, and those always expire: an entry without an end is not ours.
   credentials: credentialsSchema.required({ sessionToken: true, expiration: true }),
 });
 
 export interface CredentialCache {
   read(key: string): Credentials | undefined;
-  write(key: string, entry: { profile: string; kind: string; credentials: Credentials }): void;
+  write(key: string, entry: { profile: string; kind: string; origin?: string; credentials: Credentials }): void;
+  /** Deletes every entry whose origin matches; returns how many went. */
+  removeWhere(matches: (origin: string | undefined) => boolean): number;
 }
 
 /** One JSON file per key in a private directory. A damaged file reads as a miss and is replaced on the next write. */
@@ -45,6 +49,29 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
         // Losing the cache costs a later prompt; losing the credentials now would cost the user's work.
         log.warn(`could not write the credential cache (${(error as Error).message}); carrying on without it`);
       }
+    },
+    removeWhere(matches) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
+      } catch {
+        return 0;
+      }
+      let removed = 0;
+      for (const name of names) {
+        const key = name.slice(0, -'.json'.length);
+        let origin: string | undefined;
+        try {
+          origin = entrySchema.parse(JSON.parse(fs.readFileSync(file(key), 'utf8'))).origin;
+        } catch {
+          continue;
+        }
+        if (matches(origin)) {
+          fs.rmSync(file(key), { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }

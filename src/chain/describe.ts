@@ -23,6 +23,11 @@ function describeStep(step: Step): string {
       ].filter(Boolean);
       return `role of profile "${step.profile}": AssumeRole ${step.roleArn}${extras.length ? ` (${extras.join(', ')})` : ''}, ${where(step.sts)}`;
     }
+    case 'sso': {
+      const { session } = step;
+      const signIn = session.name ? `sso-session "${session.name}" (${session.startUrl})` : session.startUrl;
+      return `IAM Identity Center role ${step.roleName} in account ${step.accountId} for profile "${step.profile}": GetRoleCredentials, signed in through ${signIn}, ${session.region}${session.portal.endpoint ? ` at ${session.portal.endpoint}` : ''}`;
+    }
   }
 }
 

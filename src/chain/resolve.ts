@@ -5,6 +5,7 @@ import { hasStaticKeys, parseProfile, usesSso, type Profile } from '../config/pr
 import { callRegion, configuredEndpoint } from '../config/endpoints';
 import { closestName } from './suggest';
 import { checkChain, ROLE_CHAINING_MAX_SECONDS } from './checkChain';
+import { resolveSso } from './resolveSso';
 import type { AwsTarget, Chain, StaticStep, Step } from './types';
 
 export interface ResolveOptions {
@@ -50,7 +51,7 @@ function resolveSteps(name: string, ctx: Context, path: readonly string[]): Step
   if (profile.role_arn) {
     throw configError(`profile "${name}" has role_arn but no source_profile or credential_source`, name, 'Add source_profile = <profile with credentials> to it.');
   }
-  if (usesSso(profile)) throw notYet(name, 'IAM Identity Center (sso_* settings)');
+  if (usesSso(profile)) return [resolveSso(name, profile, ctx.config, ctx.env)];
   if (profile.aws_access_key_id || profile.aws_secret_access_key) return resolveStatic(name, profile, ctx);
   if (profile.credential_process) throw notYet(name, 'credential_process');
   const via = path.length ? ` (source of "${path[path.length - 1]}")` : '';
@@ -79,7 +80,7 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
   const durationSeconds = (visited.length === 1 ? ctx.durationSeconds : undefined) ?? profile.duration_seconds;
   let mfaSerial = profile.mfa_serial;
   const last = steps[steps.length - 1];
-  if (mfaSerial && steps.some((s) => s.kind !== 'static' && s.mfaSerial === mfaSerial)) {
+  if (mfaSerial && steps.some((s) => 'mfaSerial' in s && s.mfaSerial === mfaSerial)) {
     // An earlier step already proved this MFA device; its session carries the MFA context on.
     mfaSerial = undefined;
   } else if (mfaSerial && last.kind === 'static' && !last.sessionToken && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
@@ -112,7 +113,7 @@ function readProfile(name: string, ctx: Context, path: readonly string[]): Profi
   return parsed.profile;
 }
 
-function unknownProfile(name: string, ctx: Context, path: readonly string[]): AwsenvError {
+export function unknownProfile(name: string, ctx: Pick<Context, 'config' | 'env' | 'origin'>, path: readonly string[]): AwsenvError {
   const known = Object.keys(ctx.config.profiles).sort();
   const guess = closestName(name, known);
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
@@ -139,7 +140,8 @@ function stsTarget(profile: Profile, ctx: Context): AwsTarget {
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {
   const last = steps[steps.length - 1];
-  if (durationSeconds === undefined || last.kind === 'static') return steps;
+  // Keys have no lifetime to set, and an SSO role's is set by its permission set in IAM Identity Center.
+  if (durationSeconds === undefined || last.kind === 'static' || last.kind === 'sso') return steps;
   return [...steps.slice(0, -1), { ...last, durationSeconds }];
 }
 

@@ -36,7 +36,27 @@ export interface AssumeRoleStep {
   readonly sts: AwsTarget;
 }
 
-export type Step = StaticStep | SessionTokenStep | AssumeRoleStep;
+/** An IAM Identity Center sign-in: one sso-session section, or the legacy keys of one profile. */
+export interface SsoSession {
+  /** The sso-session section's name; undefined for a legacy profile, whose token is filed by start URL. */
+  readonly name?: string;
+  readonly startUrl: string;
+  readonly region: string;
+  readonly scopes?: readonly string[];
+  readonly oidc: AwsTarget;
+  readonly portal: AwsTarget;
+}
+
+/** SSO GetRoleCredentials with the session's access token. Always the first step of its chain. */
+export interface SsoStep {
+  readonly kind: 'sso';
+  readonly profile: string;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly session: SsoSession;
+}
+
+export type Step = StaticStep | SessionTokenStep | AssumeRoleStep | SsoStep;
 
 /** What resolve() hands to the runner: the steps in order, and what the export adds besides credentials. */
 export interface Chain {

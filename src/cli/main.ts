@@ -57,6 +57,10 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
       return listProfiles(await loadConfig(env), command.long);
     case 'init':
       return shellIntegration(command.shell);
+    case 'login':
+      return (await import('./loginCommand')).login(command.profile, { browser: command.browser }, env, log);
+    case 'logout':
+      return (await import('./logoutCommand')).logout(command.profile, command.all, env, log);
   }
 }
 

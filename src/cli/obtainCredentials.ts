@@ -9,6 +9,7 @@ import { createStsApi } from '../providers/stsClient';
 import { fileCache } from '../cache/credentialCache';
 import type { Logger } from '../providers/deps';
 import { exportPlan, type Plan } from '../render/plan';
+import { ssoWiring } from './ssoWiring';
 
 export interface CredentialFlags {
   readonly profile?: string;
@@ -34,6 +35,7 @@ export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger):
   const { name, origin } = pickProfile(flags.profile, env);
   const chain = resolve(name, config, { env, origin, region: flags.region, durationSeconds: flags.durationSeconds });
   log.debug(describeChain(chain));
+  const sso = ssoWiring(env, log);
   if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
   else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
   const credentials = await runChain(
@@ -41,6 +43,8 @@ export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger):
     {
       sts: (target, credentials, who) => createStsApi(target, credentials, who, log),
       mfaCode: mfaCodes(flags.mfaCode, name),
+      ssoToken: (session, rejected) => sso.token(session, name, rejected),
+      ssoPortal: (session, profile) => sso.portal(session.portal, profile, log),
       now: () => new Date(),
       log,
     },

@@ -12,7 +12,9 @@ export type Command =
   | { name: 'exec'; flags: CredentialFlags; command: string[] }
   | { name: 'unset'; format: string }
   | { name: 'list'; long: boolean }
-  | { name: 'init'; shell: ShellName };
+  | { name: 'init'; shell: ShellName }
+  | { name: 'login'; profile?: string; browser: boolean }
+  | { name: 'logout'; profile?: string; all: boolean };
 
 export interface Parsed {
   /** Undefined when yargs answered by itself (--help, --version). */
@@ -83,6 +85,14 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
     .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
       formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
       set({ name: 'use', flags: credentialFlags(a), format: a.format, unset: a.unset }),
+    )
+    .command('login [profile]', 'Sign in to IAM Identity Center for the profile (or the SSO profile its chain starts from)', (y) =>
+      y.positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' }).option('no-browser', { type: 'boolean', default: false, describe: 'Only print the sign-in URL; do not open a browser' }), (a) =>
+      set({ name: 'login', profile: a.profile, browser: !a['no-browser'] }),
+    )
+    .command('logout [profile]', 'Sign out of IAM Identity Center and forget the credentials that came from the sign-in', (y) =>
+      y.positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' }).option('all', { type: 'boolean', default: false, describe: 'Sign out of every cached sign-in' }), (a) =>
+      set({ name: 'logout', profile: a.profile, all: a.all }),
     )
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')

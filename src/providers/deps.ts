@@ -1,4 +1,5 @@
-import type { AwsTarget } from '../chain/types';
+import type { AwsTarget, SsoSession } from '../chain/types';
+import type { PortalApi } from './ssoClients';
 import type { Credentials } from './credentials';
 
 /** The STS operations awsenv uses, with plain inputs so providers never touch SDK types. */
@@ -27,6 +28,9 @@ export interface ProviderDeps {
   sts(target: AwsTarget, credentials: Credentials, who: { profile: string; signedBy: string }): Promise<StsApi>;
   /** The MFA code for a serial: from --mfa-code once, then the terminal. */
   mfaCode(serial: string, profile: string): Promise<string>;
+  /** A valid IAM Identity Center access token for the session; `rejected` is one the portal just refused. */
+  ssoToken(session: SsoSession, rejected?: string): Promise<string>;
+  ssoPortal(session: SsoSession, profile: string): Promise<PortalApi>;
   now(): Date;
   log: Logger;
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import type readline from 'node:readline';
 import { AwsenvError } from '../errors';
+import { openTerminal } from './terminal';
 
 export const MFA_CODE = /^\d{6}$/;
 const ATTEMPTS = 3;
@@ -27,15 +27,6 @@ export function mfaCodes(flagCode: string | undefined, requested: string): (seri
     }
     return askOnTerminal(terminal, `Enter MFA code for ${serial}: `, profile);
   };
-}
-
-// Two descriptors, so each stream closes its own.
-function openTerminal(): { read: number; write: number } | undefined {
-  try {
-    return { read: fs.openSync('/dev/tty', 'r'), write: fs.openSync('/dev/tty', 'w') };
-  } catch {
-    return undefined;
-  }
 }
 
 async function askOnTerminal(terminal: { read: number; write: number }, prompt: string, profile: string): Promise<string> {

@@ -4,6 +4,7 @@ import type { ProviderDeps, Source } from './deps';
 import { staticKeys } from './staticKeys';
 import { getSessionToken } from './sessionToken';
 import { assumeRole } from './assumeRole';
+import { ssoRoleCredentials } from './sso';
 
 type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps) => Promise<Credentials>;
 
@@ -12,6 +13,7 @@ export const providers: { [K in Step['kind']]: Provider<Extract<Step, { kind: K 
   static: async (step) => staticKeys(step),
   sessionToken: (step, source, deps) => getSessionToken(step, needSource(step, source), deps),
   assumeRole: (step, source, deps) => assumeRole(step, needSource(step, source), deps),
+  sso: (step, _source, deps) => ssoRoleCredentials(step, deps),
 };
 
 export function runStep(step: Step, source: Source | undefined, deps: ProviderDeps): Promise<Credentials> {

@@ -1,6 +1,7 @@
 import type { Chain, Step } from '../chain/types';
 import { cacheKey } from '../cache/cacheKey';
 import type { CredentialCache } from '../cache/credentialCache';
+import { ssoOrigin } from '../cache/ssoTokenCache';
 import { secondsLeft, type Credentials } from './credentials';
 import type { ProviderDeps, Source } from './deps';
 import { runStep } from './providerRegistry';
@@ -39,10 +40,12 @@ export async function runChain(chain: Chain, deps: ProviderDeps, cacheUse: Cache
     }
     deps.log.debug(`cached credentials of ${describe(steps[i])} expire too soon (in ${formatSeconds(left)}); not using them`);
   }
+  const root = steps[0];
+  const origin = root.kind === 'sso' ? ssoOrigin(root.session) : undefined;
   for (let i = start; i < steps.length; i++) {
     const step = steps[i];
     const credentials = await runStep(step, source, deps);
-    if (step.kind !== 'static') cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, credentials });
+    if (step.kind !== 'static') cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, origin, credentials });
     source = { credentials, profile: step.profile };
   }
   return source!.credentials;

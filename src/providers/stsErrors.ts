@@ -1,4 +1,5 @@
 import { AwsenvError } from '../errors';
+import { isNetworkError, networkError } from './awsCallErrors';
 
 export interface StsCallContext {
   readonly operation: 'GetSessionToken' | 'AssumeRole';
@@ -11,7 +12,6 @@ export interface StsCallContext {
   readonly mfaSerial?: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
 
 /** Turns what the SDK threw into one message that says what happened and what to do, with the profile named. */
 export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvError {
@@ -21,10 +21,7 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
   const fail = (kind: 'aws' | 'network', message: string, hint?: string) =>
     new AwsenvError(kind, message, { profile: ctx.profile, hint, cause: error });
 
-  if (isNetworkError(e)) {
-    const detail = said && (!e.code || said.includes(e.code)) ? said : [e.code ?? name, said].filter(Boolean).join(': ');
-    return fail('network', `cannot reach STS at ${ctx.endpoint} for profile "${ctx.profile}" (${detail})`, 'Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_STS, endpoint_url).');
-  }
+  if (isNetworkError(e)) return networkError(error, 'STS', ctx.endpoint, ctx.profile);
   if (/MultiFactorAuthentication/i.test(said)) {
     return fail('aws', `AWS rejected the MFA code for ${ctx.mfaSerial ?? 'the MFA device'} (profile "${ctx.profile}")`, 'A code is valid once and for about 30 seconds: wait for the next code and try again. Check that mfa_serial names the device the code comes from.');
   }
@@ -47,10 +44,4 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
     default:
       return fail('aws', `STS ${ctx.operation} failed for profile "${ctx.profile}": ${name}${said && said !== name ? `: ${said}` : ''}`);
   }
-}
-
-function isNetworkError(e: { name?: string; code?: string; $metadata?: { httpStatusCode?: number } }): boolean {
-  if (e.code && NETWORK_CODES.has(e.code)) return true;
-  if (e.$metadata?.httpStatusCode) return false;
-  return e.name === 'TimeoutError' || e.name === 'AbortError' || e.name === 'RequestTimeout';
 }

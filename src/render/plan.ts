@@ -1,4 +1,5 @@
 import type { Credentials } from '../providers/credentials';
+import { isoSeconds } from '../time';
 
 /** What a shell should do, in order: set a variable to a value, or unset it (null). */
 export type Plan = ReadonlyArray<readonly [name: string, value: string | null]>;
@@ -39,6 +40,3 @@ export function exportPlan(credentials: Credentials, profile: string, region: st
 export function unsetPlan(): Plan {
   return EXPORTED_NAMES.map((name) => [name, null] as const);
 }
-
-/** ISO 8601 in UTC to the second, the form AWS uses for expirations. */
-export const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -352,15 +352,15 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
     },
 
     // Sources this version cannot use yet.
-    { why: 'SSO', files: { config: '[profile s]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\n' }, profile: 's', message: ['profile "s"', 'sso', 'cannot use yet'] },
+    { why: 'SSO: an sso-session that does not exist', files: { config: '[profile s]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\n' }, profile: 's', message: ['profile "s"', 'sso_session "corp", which does not exist'] },
     { why: 'credential_process', files: { config: '[profile p]\ncredential_process = /usr/bin/creds\n' }, profile: 'p', message: ['profile "p"', 'credential_process', 'cannot use yet'] },
     { why: 'web identity', files: { config: `[profile w]\nrole_arn = ${ADMIN}\nweb_identity_token_file = /run/token\n` }, profile: 'w', message: ['profile "w"', 'web_identity_token_file', 'cannot use yet'] },
     { why: 'credential_source', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = Ec2InstanceMetadata\n` }, profile: 'c', message: ['credential_source = Ec2InstanceMetadata', 'cannot use yet'] },
     {
-      why: 'an SSO source under a role',
-      files: { config: `[profile s]\nsso_start_url = https://corp.awsapps.com/start\n[profile r]\n${roleOn('s')}` },
+      why: 'an SSO source under a role, without its region',
+      files: { config: `[profile s]\nsso_start_url = https://corp.awsapps.com/start\nsso_account_id = 111111111111\nsso_role_name = Dev\n[profile r]\n${roleOn('s')}` },
       profile: 'r',
-      message: ['profile "s"', 'cannot use yet'],
+      message: ['profile "s"', 'has no sso_region'],
       about: 's',
     },
   ])('$why', async ({ files = WORLD, profile, options, message, hint = [], about }) => {

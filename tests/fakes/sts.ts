@@ -22,6 +22,11 @@ export interface FakeSts {
   callCount(action?: string): number;
   /** From now on, every credential set issued so far is answered with ExpiredToken. */
   expireIssued(): void;
+  /**
+   * From now on, accepts credentials handed out elsewhere (the fake SSO portal's role sessions) as if issued here:
+   * they sign as their identity, appear in `issued` and expire with expireIssued.
+   */
+  adopt(credentials: IssuedCredentials): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,9 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     issued: state.issued,
     callCount: (action) => calls.filter((call) => action === undefined || call.action === action).length,
     expireIssued: () => state.issued.forEach((credentials) => state.expiredKeys.add(credentials.accessKeyId)),
+    adopt: (credentials) => {
+      state.issued.push(credentials);
+    },
     close: async () => {
       // SDK clients keep connections alive; without this, close() would wait for them to time out.
       server.closeAllConnections();

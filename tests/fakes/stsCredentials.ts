@@ -5,17 +5,22 @@ import { XmlFields } from './stsXml';
 const KEY_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 export function issueCredentials(state: StsState, identity: Identity, durationSeconds: number): IssuedCredentials {
+  const credentials = newCredentials(identity, durationSeconds);
+  state.issued.push(credentials);
+  return credentials;
+}
+
+/** Credentials in STS's shape that no fake accepts yet: the SSO portal makes them, then FakeSts.adopt may take them. */
+export function newCredentials(identity: Identity, durationSeconds: number): IssuedCredentials {
   // Whole seconds, as AWS sends them, so the Expiration a client parses equals the one recorded here.
   const now = Math.floor(Date.now() / 1000) * 1000;
-  const credentials: IssuedCredentials = {
+  return {
     accessKeyId: `ASIA${randomString(KEY_ID_ALPHABET, 16)}`,
     secretAccessKey: secretAccessKey(),
     sessionToken: randomBytes(356).toString('base64'),
     expiration: new Date(now + durationSeconds * 1000),
     identity,
   };
-  state.issued.push(credentials);
-  return credentials;
 }
 
 /** Real secrets often hold "/" and "+"; every one issued here does, so quoting bugs in renderers show up every run. */

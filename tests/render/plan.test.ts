@@ -1,4 +1,5 @@
-import { exportPlan, unsetPlan, isoSeconds, EXPORTED_NAMES } from '../../src/render/plan';
+import { exportPlan, unsetPlan, EXPORTED_NAMES } from '../../src/render/plan';
+import { isoSeconds } from '../../src/time';
 
 describe(exportPlan.name, () => {
   const expiration = new Date('2030-01-02T03:04:05.678Z');

@@ -1,0 +1,116 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod/v3';
+import type { SsoSession } from '../chain/types';
+import type { Logger } from '../providers/deps';
+import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+
+/**
+ * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools
+ * add are kept as they are.
+ */
+export const ssoTokenSchema = z
+  .object({
+    startUrl: z.string(),
+    region: z.string(),
+    accessToken: z.string().min(1),
+    expiresAt: z.string(),
+    receivedAt: z.string().optional(),
+    clientId: z.string().optional(),
+    clientSecret: z.string().optional(),
+    registrationExpiresAt: z.string().optional(),
+    refreshToken: z.string().optional(),
+  })
+  .passthrough();
+
+export type SsoToken = z.infer<typeof ssoTokenSchema>;
+
+/** A client registration with SSO-OIDC, filed under the AWS CLI's key so that both tools reuse it. */
+export const registrationSchema = z
+  .object({ clientId: z.string().min(1), clientSecret: z.string().min(1), expiresAt: z.string(), scopes: z.array(z.string()).optional() })
+  .passthrough();
+
+export type Registration = z.infer<typeof registrationSchema>;
+
+const sha1 = (text: string) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+
+/** The AWS CLI's name for a token file: the SHA-1 of the sso-session name, or of the start URL for legacy profiles. */
+export const tokenFileName = (session: SsoSession) => `${sha1(session.name ?? session.startUrl)}.json`;
+
+/** botocore's registration key: SHA-1 of Python's json.dumps(..., sort_keys=True) of these fields. */
+export function registrationFileName(session: SsoSession): string {
+  const fields: Array<[string, string | readonly string[] | null]> = [
+    ['region', session.region],
+    ['scopes', session.scopes ?? null],
+    ['session_name', session.name ?? null],
+    ['startUrl', session.startUrl],
+    ['tool', 'botocore'],
+  ];
+  // Python's separators are ", " and ": "; JSON.stringify of a string matches Python's for ASCII text.
+  const py = (value: string | readonly string[] | null): string =>
+    value === null ? 'null' : typeof value === 'string' ? JSON.stringify(value) : `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return `${sha1(`{${fields.map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(', ')}}`)}.json`;
+}
+
+export const ssoCacheDir = (home: string) => path.join(home, '.aws', 'sso', 'cache');
+
+/** How credential cache entries name the sign-in they came from. */
+export const ssoOrigin = (session: SsoSession) => `sso:${tokenFileName(session)}`;
+
+export interface SsoCache {
+  readToken(session: SsoSession): SsoToken | undefined;
+  writeToken(session: SsoSession, token: SsoToken): void;
+  removeToken(session: SsoSession): boolean;
+  /** Every token file, whatever wrote it: for signing out of everything. */
+  listTokens(): Array<{ file: string; token: SsoToken }>;
+  removeTokenFile(file: string): void;
+  readRegistration(session: SsoSession): Registration | undefined;
+  writeRegistration(session: SsoSession, registration: Registration): void;
+}
+
+export function ssoCache(dir: string, log: Logger): SsoCache {
+  const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return schema.parse(JSON.parse(text));
+    } catch {
+      log.debug(`ignoring unreadable SSO cache file ${path.join(dir, file)}`);
+      return undefined;
+    }
+  };
+  const write = (file: string, value: unknown) => {
+    ensurePrivateDir(dir);
+    writeFileAtomic(path.join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
+  };
+  return {
+    readToken: (session) => read(tokenFileName(session), ssoTokenSchema),
+    writeToken: (session, token) => write(tokenFileName(session), token),
+    removeToken(session) {
+      const file = path.join(dir, tokenFileName(session));
+      const existed = fs.existsSync(file);
+      fs.rmSync(file, { force: true });
+      return existed;
+    },
+    listTokens() {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
+      } catch {
+        return [];
+      }
+      return names.flatMap((file) => {
+        const token = read(file, ssoTokenSchema);
+        return token ? [{ file, token }] : [];
+      });
+    },
+    removeTokenFile: (file) => fs.rmSync(path.join(dir, path.basename(file)), { force: true }),
+    readRegistration: (session) => read(registrationFileName(session), registrationSchema),
+    writeRegistration: (session, registration) => write(registrationFileName(session), registration),
+  };
+}

@@ -1,0 +1,50 @@
+import { configError } from '../errors';
+import type { AwsConfig, Env } from '../config/loadConfig';
+import type { Profile } from '../config/profile';
+import { configuredEndpoint } from '../config/endpoints';
+import type { SsoSession, SsoStep } from './types';
+
+const SESSION_KEYS = ['sso_start_url', 'sso_region'] as const;
+
+/** The SSO step of a profile with sso_* settings: the sign-in it uses and the account and role it asks for. */
+export function resolveSso(name: string, profile: Profile, config: AwsConfig, env: Env): SsoStep {
+  const session = ssoSessionOf(name, profile, config, env);
+  const missing = (['sso_account_id', 'sso_role_name'] as const).filter((key) => !profile[key]);
+  if (missing.length) {
+    throw configError(`profile "${name}" signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Add the account and the permission set (role) to use; "awsenv sso profiles" lists them.');
+  }
+  return { kind: 'sso', profile: name, accountId: profile.sso_account_id!, roleName: profile.sso_role_name!, session };
+}
+
+/**
+ * The sign-in of a profile: its [sso-session NAME] section, or its own legacy keys. Every key must be there, and a
+ * legacy key written beside sso_session must agree with the section, as the AWS CLI insists.
+ */
+export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, env: Env): SsoSession {
+  const target = (serviceId: string, region: string) => {
+    const endpoint = configuredEndpoint(serviceId, profile, config, env);
+    return { region, ...(endpoint && { endpoint }) };
+  };
+  const endpoints = (region: string) => ({ oidc: target('SSO OIDC', region), portal: target('SSO', region) });
+  if (profile.sso_session) {
+    const section = config.ssoSessions[profile.sso_session];
+    if (!section) {
+      const known = Object.keys(config.ssoSessions);
+      throw configError(`profile "${name}" names sso_session "${profile.sso_session}", which does not exist`, name, known.length ? `Known sso-session sections: ${known.join(', ')}.` : `Add a [sso-session ${profile.sso_session}] section with sso_start_url and sso_region.`);
+    }
+    const missing = SESSION_KEYS.filter((key) => !section[key]?.trim());
+    if (missing.length) throw configError(`sso-session "${profile.sso_session}" (used by profile "${name}") has no ${missing.join(' or ')}`, name);
+    for (const key of SESSION_KEYS) {
+      if (profile[key] && profile[key] !== section[key].trim()) {
+        throw configError(`profile "${name}" has ${key} = ${profile[key]}, but its sso-session "${profile.sso_session}" says ${section[key].trim()}`, name, `Remove ${key} from the profile: the sso-session section is where it belongs.`);
+      }
+    }
+    const scopes = section.sso_registration_scopes?.split(',').map((s) => s.trim()).filter(Boolean);
+    return { name: profile.sso_session, startUrl: section.sso_start_url.trim(), region: section.sso_region.trim(), ...(scopes?.length && { scopes }), ...endpoints(section.sso_region.trim()) };
+  }
+  const missing = SESSION_KEYS.filter((key) => !profile[key]);
+  if (missing.length) {
+    throw configError(`profile "${name}" signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Give it sso_session = NAME and a [sso-session NAME] section, or sso_start_url and sso_region.');
+  }
+  return { startUrl: profile.sso_start_url!, region: profile.sso_region!, ...endpoints(profile.sso_region!) };
+}

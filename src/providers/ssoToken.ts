@@ -1,0 +1,63 @@
+import type { SsoSession } from '../chain/types';
+import { AwsenvError } from '../errors';
+import type { SsoCache, SsoToken } from '../cache/ssoTokenCache';
+import { isoSeconds, parseAwsTime } from '../time';
+import { errorName } from './awsCallErrors';
+import type { Logger } from './deps';
+import type { OidcApi } from './ssoClients';
+
+// A token serves while it has a minute left (it only has to sign one call); within five minutes of its end it is
+// refreshed first when it can be, as the AWS SDKs do.
+const USABLE_SECONDS = 60;
+const REFRESH_SECONDS = 5 * 60;
+
+export interface SsoTokenDeps {
+  cache: SsoCache;
+  oidc(): Promise<OidcApi>;
+  /** Signs in on the terminal; undefined where nobody can approve a sign-in (no terminal). */
+  signIn?: () => Promise<SsoToken>;
+  now(): Date;
+  log: Logger;
+}
+
+/**
+ * A valid access token for the session: the cached one, else a silent refresh, else a sign-in where a person is
+ * there to approve it. `rejected` is a token the portal has just refused, which must not be offered again.
+ */
+export async function ssoAccessToken(session: SsoSession, requested: string, deps: SsoTokenDeps, rejected?: string): Promise<string> {
+  const cached = deps.cache.readToken(session);
+  const left = cached ? (parseAwsTime(cached.expiresAt).getTime() - deps.now().getTime()) / 1000 : -Infinity;
+  const usable = cached && cached.accessToken !== rejected && left > USABLE_SECONDS;
+  if (usable && left > REFRESH_SECONDS) return cached.accessToken;
+  const refreshed = cached && (await refresh(session, cached, deps));
+  if (refreshed) return refreshed.accessToken;
+  if (usable) return cached.accessToken;
+  if (deps.signIn) return (await deps.signIn()).accessToken;
+  throw new AwsenvError('interaction', `profile "${requested}" needs an IAM Identity Center sign-in (${session.startUrl}), and there is no terminal to sign in on`, {
+    profile: requested,
+    hint: `Run "awsenv login ${requested}" first.`,
+  });
+}
+
+/** CreateToken with the refresh token, as the AWS CLI does for sso-session sign-ins; undefined when it cannot. */
+async function refresh(session: SsoSession, token: SsoToken, deps: SsoTokenDeps): Promise<SsoToken | undefined> {
+  const { refreshToken, clientId, clientSecret, registrationExpiresAt } = token;
+  if (!refreshToken || !clientId || !clientSecret) return undefined;
+  if (registrationExpiresAt && parseAwsTime(registrationExpiresAt).getTime() <= deps.now().getTime()) return undefined;
+  try {
+    const issued = await (await deps.oidc()).createToken({ clientId, clientSecret, grantType: 'refresh_token', refreshToken });
+    const renewed: SsoToken = {
+      ...token,
+      accessToken: issued.accessToken,
+      expiresAt: isoSeconds(new Date(deps.now().getTime() + issued.expiresIn * 1000)),
+      refreshToken: issued.refreshToken ?? refreshToken,
+    };
+    deps.cache.writeToken(session, renewed);
+    deps.log.debug('refreshed the IAM Identity Center access token');
+    return renewed;
+  } catch (error) {
+    if (error instanceof AwsenvError) throw error;
+    deps.log.debug(`could not refresh the IAM Identity Center token: ${errorName(error)}`);
+    return undefined;
+  }
+}
