@@ -59,6 +59,8 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
       return shellIntegration(command.shell);
     case 'login':
       return (await import('./loginCommand')).login(command.profile, { browser: command.browser }, env, log);
+    case 'ssoProfiles':
+      return (await import('./ssoProfilesCommand')).ssoProfiles(command.options, env, log);
     case 'logout':
       return (await import('./logoutCommand')).logout(command.profile, command.all, env, log);
   }

@@ -5,6 +5,7 @@ import { MFA_CODE } from '../providers/mfaPrompt';
 import { formatChoices } from '../render/formats';
 import { SHELLS, type ShellName } from './initCommand';
 import type { CredentialFlags } from './obtainCredentials';
+import type { SsoProfilesOptions } from './ssoProfilesCommand';
 
 export type Command =
   | { name: 'export'; flags: CredentialFlags; format: string }
@@ -14,7 +15,8 @@ export type Command =
   | { name: 'list'; long: boolean }
   | { name: 'init'; shell: ShellName }
   | { name: 'login'; profile?: string; browser: boolean }
-  | { name: 'logout'; profile?: string; all: boolean };
+  | { name: 'logout'; profile?: string; all: boolean }
+  | { name: 'ssoProfiles'; options: SsoProfilesOptions };
 
 export interface Parsed {
   /** Undefined when yargs answered by itself (--help, --version). */
@@ -93,6 +95,18 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
     .command('logout [profile]', 'Sign out of IAM Identity Center and forget the credentials that came from the sign-in', (y) =>
       y.positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' }).option('all', { type: 'boolean', default: false, describe: 'Sign out of every cached sign-in' }), (a) =>
       set({ name: 'logout', profile: a.profile, all: a.all }),
+    )
+    .command('sso', 'IAM Identity Center tools: awsenv sso profiles', (y) =>
+      y
+        .command('profiles [profile]', 'List every account and role the sign-in can use, as profile sections to paste', (p) =>
+          p
+            .positional('profile', { type: 'string', describe: 'A profile that signs in with IAM Identity Center' })
+            .option('start-url', { type: 'string', describe: 'Sign in with this start URL instead of a profile' })
+            .option('sso-region', { type: 'string', describe: 'The region of --start-url' })
+            .option('write', { type: 'boolean', default: false, describe: 'Add the missing profiles to the config file (after a backup)' }), (a) =>
+          set({ name: 'ssoProfiles', options: { profile: a.profile, startUrl: a['start-url'], ssoRegion: a['sso-region'], write: a.write } }),
+        )
+        .demandCommand(1, 'Name an sso subcommand: profiles'),
     )
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
