@@ -107,8 +107,9 @@ describe(`${startFakeSso.name} portal`, () => {
   it("pages through an account's roles, honouring maxResults", async () => {
     const { token } = await kit.signIn();
     const input = { accessToken: token.accessToken, accountId: DEV.accountId };
-    const twoAtATime = await collect(paginateListAccountRoles({ client: kit.portal() }, input));
-    const threeAtATime = await collect(paginateListAccountRoles({ client: kit.portal(), pageSize: 3 }, input));
+    // Copies: the paginator writes each nextToken into the input object it was given.
+    const twoAtATime = await collect(paginateListAccountRoles({ client: kit.portal() }, { ...input }));
+    const threeAtATime = await collect(paginateListAccountRoles({ client: kit.portal(), pageSize: 3 }, { ...input }));
 
     const expected = DEV.roles.map((roleName) => ({ roleName, accountId: DEV.accountId }));
     expect(twoAtATime.flatMap((page) => page.roleList)).toEqual(expected);

@@ -1,32 +1,42 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import { GetRoleCredentialsCommand, RoleCredentials } from '@aws-sdk/client-sso';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startFakeSso, ssoRoleArn, ssoSessionArn } from './sso';
 import { ACCOUNTS, USER_NAME, useFakeSso } from './ssoTestKit';
-import { Keys, useFakeSts } from './stsTestKit';
+import { FakeSts, startFakeSts } from './sts';
 
-// Registered before the fake SSO's hooks, so its beforeEach has started the fake STS by the time the SSO's runs.
-const sts = useFakeSts();
-const sso = useFakeSso(() => ({ sts: sts.fake() }));
 const DEV = ACCOUNTS[0];
+const DEPLOY_ROLE = 'arn:aws:iam::222222222222:role/deploy';
 
-function keysOf(credentials: RoleCredentials | undefined): Keys {
-  const { accessKeyId, secretAccessKey, sessionToken } = credentials ?? {};
-  if (!accessKeyId || !secretAccessKey || !sessionToken) throw new Error('the portal answered without credentials');
-  return { accessKeyId, secretAccessKey, sessionToken };
-}
+// Started before the fake SSO's beforeEach, which hands it over, because hooks run in the order registered.
+let sts: FakeSts;
+let clients: STSClient[] = [];
+beforeEach(async () => {
+  sts = await startFakeSts({ users: [], roles: [{ arn: DEPLOY_ROLE, trustedPrincipals: [ssoRoleArn(DEV.accountId, 'Deployer')] }] });
+});
+afterEach(async () => {
+  clients.forEach((client) => client.destroy());
+  clients = [];
+  await sts.close();
+});
+const sso = useFakeSso(() => ({ sts }));
 
-async function roleKeys(roleName: string): Promise<Keys> {
+/** A person signs in, and the portal hands out credentials for `roleName` in the dev account; an STS client signs with them. */
+async function stsAs(roleName: string): Promise<STSClient> {
   const { token } = await sso.signIn();
-  const answer = await sso.portal().send(new GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId: DEV.accountId, roleName }));
-  return keysOf(answer.roleCredentials);
+  const { roleCredentials } = await sso.portal().send(
+    new GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId: DEV.accountId, roleName }),
+  );
+  const { accessKeyId = '', secretAccessKey = '', sessionToken } = roleCredentials ?? {};
+  const client = new STSClient({ region: 'us-east-1', endpoint: sts.url, credentials: { accessKeyId, secretAccessKey, sessionToken }, maxAttempts: 1 });
+  clients.push(client);
+  return client;
 }
 
 describe(`${startFakeSso.name} with a fake STS`, () => {
   it('hands out role credentials that sign GetCallerIdentity as the SSO role session', async () => {
-    const keys = await roleKeys('AdministratorAccess');
-    const identity = await sts.sts(keys).send(new GetCallerIdentityCommand({}));
+    const identity = await (await stsAs('AdministratorAccess')).send(new GetCallerIdentityCommand({}));
 
     expect(identity).toMatchObject({
       Account: DEV.accountId,
@@ -34,26 +44,33 @@ describe(`${startFakeSso.name} with a fake STS`, () => {
       UserId: expect.stringMatching(/^AROA[0-9A-F]{17}:carol@example\.com$/),
     });
     expect(identity.Arn).toBe(ssoSessionArn(DEV.accountId, 'AdministratorAccess', USER_NAME));
-    expect(sts.fake().issued).toEqual([expect.objectContaining({ accessKeyId: keys.accessKeyId })]);
+    expect(sts.calls).toEqual([expect.objectContaining({ action: 'GetCallerIdentity', status: 200, mfaAuthenticated: false })]);
   });
 
-  it('lets the SSO role switch to a role that trusts ssoRoleArn, and to no other', async () => {
-    const trustArn = `arn:aws:iam::${DEV.accountId}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_ReadOnly_0123456789abcdef`;
-    expect(ssoRoleArn(DEV.accountId, 'ReadOnly')).toBe(trustArn);
-    const target = 'arn:aws:iam::222222222222:role/admin';
-    const client = sts.sts(await roleKeys('ReadOnly'));
+  it('lets a role that trusts ssoRoleArn be assumed from that SSO role, and from no other', async () => {
+    expect(ssoRoleArn(DEV.accountId, 'Deployer')).toBe(
+      `arn:aws:iam::${DEV.accountId}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Deployer_0123456789abcdef`,
+    );
+    const assume = (client: STSClient) => client.send(new AssumeRoleCommand({ RoleArn: DEPLOY_ROLE, RoleSessionName: 'from-sso' }));
 
-    // The fake STS's admin role requires MFA, which an SSO role session never has.
-    await expect(client.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'x' }))).rejects.toMatchObject({ name: 'AccessDenied' });
-    const base = 'arn:aws:iam::222222222222:role/base';
-    const answer = await client.send(new AssumeRoleCommand({ RoleArn: base, RoleSessionName: 'from-sso' }));
-    expect(answer.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/base/from-sso');
-    expect(sts.fake().calls.at(-1)).toMatchObject({ principalArn: ssoSessionArn(DEV.accountId, 'ReadOnly', USER_NAME), mfaAuthenticated: false });
+    const answer = await assume(await stsAs('Deployer'));
+    expect(answer.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/deploy/from-sso');
+    await expect(assume(await stsAs('ReadOnly'))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: `User: ${ssoSessionArn(DEV.accountId, 'ReadOnly', USER_NAME)} is not authorized to perform: sts:AssumeRole on resource: ${DEPLOY_ROLE}`,
+    });
+  });
+
+  it('counts as role chaining at STS: an hour at most for the next role', async () => {
+    const client = await stsAs('Deployer');
+    await expect(
+      client.send(new AssumeRoleCommand({ RoleArn: DEPLOY_ROLE, RoleSessionName: 'long', DurationSeconds: 7200 })),
+    ).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringContaining('role chaining') });
   });
 
   it('shares expiry with the fake STS: expireIssued ends the SSO role credentials too', async () => {
-    const keys = await roleKeys('Auditor');
-    sts.fake().expireIssued();
-    await expect(sts.sts(keys).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
+    const client = await stsAs('Auditor');
+    sts.expireIssued();
+    await expect(client.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
   });
 });
