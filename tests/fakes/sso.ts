@@ -1,7 +1,5 @@
+import { listenOnLoopback } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { IncomingMessage, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { ReceivedRequest } from './sigv4';
 import { SsoError } from './ssoError';
 import { route } from './ssoRoutes';
@@ -58,15 +56,12 @@ export async function startFakeSso(options: FakeSsoOptions): Promise<FakeSso> {
     slowDowns: 0,
   };
   const calls: SsoCall[] = [];
-  const server = createServer(async (req, res) => {
-    const answer = answerRequest(await receive(req), state);
+  const server = await listenOnLoopback((request) => {
+    const answer = answerRequest(request, state);
     calls.push(answer.call);
-    res.writeHead(answer.call.status, answer.headers);
-    res.end(answer.body);
+    return { status: answer.call.status, headers: answer.headers, body: answer.body };
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.url = server.url;
 
   const byUserCode = (userCode: string): DeviceAuthorization => {
     const found = [...state.authorizations.values()].find((authorization) => authorization.userCode === userCode);
@@ -91,19 +86,8 @@ export async function startFakeSso(options: FakeSsoOptions): Promise<FakeSso> {
     accessTokens: () =>
       [...state.accessTokens.values()].filter((token) => token.expiresAt > Date.now() && !token.signIn.loggedOut).map((token) => token.token),
     callCount: (action) => calls.filter((call) => action === undefined || call.action === action).length,
-    close: async () => {
-      // SDK clients keep connections alive; without this, close() would wait for them to time out.
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    close: server.close,
   };
-}
-
-async function receive(req: IncomingMessage): Promise<ReceivedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** Where x-amzn-ErrorType says each service's errors come from, after the code and a colon. */

@@ -1,7 +1,5 @@
+import { listenOnLoopback } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { IncomingMessage, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceivedRequest, header, parseAuthorization } from './sigv4';
 import { signedActions } from './stsActions';
@@ -43,19 +41,15 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     usedCodes: new Map(),
   };
   const calls: StsCall[] = [];
-  const server = createServer(async (req, res) => {
-    const answer = await answerRequest(await receive(req), state);
+  const server = await listenOnLoopback(async (request) => {
+    const answer = await answerRequest(request, state);
     calls.push(answer.call);
     if (options.delayMs) await sleep(options.delayMs);
-    res.writeHead(answer.call.status, { 'content-type': 'text/xml', 'x-amzn-requestid': answer.requestId });
-    res.end(answer.body);
+    return { status: answer.call.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': answer.requestId }, body: answer.body };
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     calls,
     issued: state.issued,
     callCount: (action) => calls.filter((call) => action === undefined || call.action === action).length,
@@ -63,19 +57,8 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     adopt: (credentials) => {
       state.issued.push(credentials);
     },
-    close: async () => {
-      // SDK clients keep connections alive; without this, close() would wait for them to time out.
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    close: server.close,
   };
-}
-
-async function receive(req: IncomingMessage): Promise<ReceivedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
 }
 
 interface Answer {
