@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { makeHome, runCli } from '../support/cli';
+import { killRunningClis, loginApproved } from '../support/ssoCli';
+import { SESSION_CONFIG, LEGACY_CONFIG, START_URL, SSO_REGION, endpointsOf, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
+
+let world: SsoWorld;
+beforeEach(async () => {
+  // One item a page, so that every list takes several pages.
+  world = await startSsoWorld({ pageSize: 1 });
+});
+afterEach(async () => {
+  killRunningClis();
+  await world.close();
+});
+
+async function signedIn(config: string) {
+  const { home, env } = makeHome({ config });
+  const full = { ...env, ...endpointsOf(world) };
+  expect((await loginApproved('dev', full, world.sso)).code).toBe(0);
+  return { home, env: full };
+}
+
+describe('awsenv sso profiles', () => {
+  test('lists every account and role, across pages, as sections for the sso-session', async () => {
+    const { env } = await signedIn(SESSION_CONFIG);
+    const result = await runCli(['sso', 'profiles', 'dev'], { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '[profile dev-AdministratorAccess]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = AdministratorAccess\nregion = eu-central-1\n',
+        '[profile dev-ReadOnly]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\nregion = eu-central-1\n',
+        '[profile prod-ReadOnly]\nsso_session = corp\nsso_account_id = 333333333333\nsso_role_name = ReadOnly\nregion = eu-central-1\n',
+      ].join('\n'),
+    );
+    expect(world.sso.calls.filter((c) => c.action === 'ListAccounts').length).toBeGreaterThanOrEqual(2);
+    expect(world.sso.calls.filter((c) => c.action === 'ListAccountRoles' && c.input.accountId === '111111111111').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('for a legacy profile the sections carry the start URL and region', async () => {
+    const { env } = await signedIn(LEGACY_CONFIG);
+    const result = await runCli(['sso', 'profiles', 'dev'], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`[profile prod-ReadOnly]\nsso_start_url = ${START_URL}\nsso_region = ${SSO_REGION}\nsso_account_id = 333333333333\n`);
+  });
+
+  test('--write adds only the missing profiles, keeps a backup, and the new ones work', async () => {
+    const { home, env } = await signedIn(SESSION_CONFIG);
+    const file = `${home}/.aws/config`;
+    const result = await runCli(['sso', 'profiles', 'dev', '--write'], { env });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+    // dev already is AdministratorAccess in 111111111111: only the other two are new.
+    expect(result.stderr).toContain('added 2 profiles');
+    expect(fs.readFileSync(`${file}.awsenv-backup`, 'utf8')).toBe(SESSION_CONFIG);
+    const written = fs.readFileSync(file, 'utf8');
+    expect(written.startsWith(SESSION_CONFIG)).toBe(true);
+    expect(written).toContain('[profile prod-ReadOnly]');
+    expect(written).not.toContain('[profile dev-AdministratorAccess]');
+
+    const again = await runCli(['sso', 'profiles', 'dev', '--write'], { env });
+    expect(again.stderr).toContain('added 0 profiles');
+    expect(fs.readFileSync(file, 'utf8')).toBe(written);
+
+    const prod = await runCli(['prod-ReadOnly'], { env });
+    expect(prod.stderr).toBe('');
+    expect(prod.code).toBe(0);
+    expect(world.sso.calls.find((c) => c.action === 'GetRoleCredentials' && c.input.accountId === '333333333333')).toBeDefined();
+  });
+
+  test('without a sign-in and a terminal it fails at once and says how to sign in', async () => {
+    const { env } = makeHome({ config: SESSION_CONFIG });
+    const result = await runCli(['sso', 'profiles', 'dev'], { env: { ...env, ...endpointsOf(world) } });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('awsenv login dev');
+  });
+});
