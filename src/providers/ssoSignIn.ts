@@ -36,8 +36,19 @@ export interface SignInDeps {
  * token is written to the AWS CLI's cache before it is returned.
  */
 export async function signIn(session: SsoSession, profile: string, deps: SignInDeps): Promise<SsoToken> {
-  const registration = await clientRegistration(session, deps);
-  const authorization = await deps.oidc.startDeviceAuthorization({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: session.startUrl });
+  let registration = await clientRegistration(session, deps, false);
+  let authorization: Awaited<ReturnType<OidcApi['startDeviceAuthorization']>>;
+  try {
+    authorization = await deps.oidc.startDeviceAuthorization({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: session.startUrl });
+  } catch (error) {
+    if (!STALE_CLIENT.has(errorName(error))) throw oidcFailed(profile, error);
+    // The service forgot the registration (a new instance, a revoked client): register again, once.
+    deps.log.debug(`the cached client registration was refused (${errorName(error)}); registering again`);
+    registration = await clientRegistration(session, deps, true);
+    authorization = await deps.oidc.startDeviceAuthorization({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: session.startUrl }).catch((e) => {
+      throw oidcFailed(profile, e);
+    });
+  }
   const url = authorization.verificationUriComplete ?? authorization.verificationUri;
   deps.display.prompt({ url, userCode: authorization.userCode, expiresInSeconds: authorization.expiresIn });
   await deps.openBrowser(url);
@@ -57,7 +68,7 @@ export async function signIn(session: SsoSession, profile: string, deps: SignInD
         if (name === 'SlowDownException') interval += SLOW_DOWN_SECONDS;
         else if (name === 'AccessDeniedException') throw signInFailed(profile, 'the sign-in was denied in the browser');
         else if (name === 'ExpiredTokenException') throw signInFailed(profile, 'the sign-in code expired before it was approved');
-        else if (name !== 'AuthorizationPendingException') throw error;
+        else if (name !== 'AuthorizationPendingException') throw oidcFailed(profile, error);
         if (deps.now().getTime() > deadline) throw signInFailed(profile, 'the sign-in code expired before it was approved');
       }
     }
@@ -66,8 +77,8 @@ export async function signIn(session: SsoSession, profile: string, deps: SignInD
   }
 }
 
-async function clientRegistration(session: SsoSession, deps: SignInDeps): Promise<Registration> {
-  const cached = deps.cache.readRegistration(session);
+async function clientRegistration(session: SsoSession, deps: SignInDeps, renew: boolean): Promise<Registration> {
+  const cached = renew ? undefined : deps.cache.readRegistration(session);
   if (cached && parseAwsTime(cached.expiresAt).getTime() - deps.now().getTime() > REGISTRATION_MARGIN_MS) {
     deps.log.debug('reusing the cached SSO-OIDC client registration');
     return cached;
@@ -99,6 +110,16 @@ export function tokenRecord(session: SsoSession, issued: { accessToken: string; 
     registrationExpiresAt: registration.expiresAt,
     ...(issued.refreshToken && { refreshToken: issued.refreshToken }),
   };
+}
+
+const STALE_CLIENT = new Set(['InvalidClientException', 'UnauthorizedClientException']);
+
+/** Anything else SSO-OIDC refuses: its errors carry their words in error_description, not message. */
+function oidcFailed(profile: string, error: unknown): AwsenvError {
+  if (error instanceof AwsenvError) return error;
+  const e = (error ?? {}) as { error_description?: string; message?: string };
+  const said = e.error_description ?? (e.message && e.message !== 'UnknownError' ? e.message : '');
+  return new AwsenvError('aws', `IAM Identity Center refused the sign-in for profile "${profile}": ${errorName(error)}${said ? `: ${said}` : ''}`, { profile, cause: error });
 }
 
 const signInFailed = (profile: string, why: string) =>

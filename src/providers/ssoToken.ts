@@ -25,13 +25,16 @@ export interface SsoTokenDeps {
  * there to approve it. `rejected` is a token the portal has just refused, which must not be offered again.
  */
 export async function ssoAccessToken(session: SsoSession, requested: string, deps: SsoTokenDeps, rejected?: string): Promise<string> {
+  const secondsLeft = (token: SsoToken) => (parseAwsTime(token.expiresAt).getTime() - deps.now().getTime()) / 1000;
+  const usable = (token: SsoToken | undefined): boolean => Boolean(token && token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS);
   const cached = deps.cache.readToken(session);
-  const left = cached ? (parseAwsTime(cached.expiresAt).getTime() - deps.now().getTime()) / 1000 : -Infinity;
-  const usable = cached && cached.accessToken !== rejected && left > USABLE_SECONDS;
-  if (usable && left > REFRESH_SECONDS) return cached.accessToken;
+  if (cached && usable(cached) && secondsLeft(cached) > REFRESH_SECONDS) return cached.accessToken;
   const refreshed = cached && (await refresh(session, cached, deps));
   if (refreshed) return refreshed.accessToken;
-  if (usable) return cached.accessToken;
+  if (cached && usable(cached)) return cached.accessToken;
+  // Refresh tokens work once: another awsenv (or the AWS CLI) may have refreshed first and written a new token.
+  const latest = deps.cache.readToken(session);
+  if (latest && latest.accessToken !== cached?.accessToken && usable(latest)) return latest.accessToken;
   if (deps.signIn) return (await deps.signIn()).accessToken;
   throw new AwsenvError('interaction', `profile "${requested}" needs an IAM Identity Center sign-in (${session.startUrl}), and there is no terminal to sign in on`, {
     profile: requested,
