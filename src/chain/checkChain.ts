@@ -16,6 +16,7 @@ export function checkChain(profile: string, steps: readonly Step[]): void {
     if (step.kind === 'sessionToken') {
       checkRange(step.durationSeconds, SESSION_TOKEN_SECONDS, fail, 'an MFA session');
     }
+    if (step.kind === 'webIdentity' && !ROLE_ARN.test(step.roleArn)) fail(`role ARN "${step.roleArn}" is not an IAM role ARN`, 'It looks like arn:aws:iam::123456789012:role/name.');
     if (step.kind === 'assumeRole') {
       if (!ROLE_ARN.test(step.roleArn)) fail(`role_arn "${step.roleArn}" is not an IAM role ARN`, 'It looks like arn:aws:iam::123456789012:role/name.');
       if (step.roleSessionName !== undefined && !SESSION_NAME.test(step.roleSessionName)) {

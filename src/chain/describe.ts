@@ -23,6 +23,17 @@ function describeStep(step: Step): string {
       ].filter(Boolean);
       return `role of profile "${step.profile}": AssumeRole ${step.roleArn}${extras.length ? ` (${extras.join(', ')})` : ''}, ${where(step.sts)}`;
     }
+    case 'webIdentity': {
+      const token = step.token.source === 'github' ? `the GitHub Actions OIDC token for audience ${step.token.audience}` : `the token in ${step.token.path}`;
+      return `web identity for "${step.profile}": AssumeRoleWithWebIdentity ${step.roleArn} with ${token}, ${where(step.sts)}`;
+    }
+    case 'process':
+      // The program only: its arguments may hold a secret.
+      return `credential_process of profile "${step.profile}": ${step.command.trim().split(/\s+/)[0]} …`;
+    case 'instanceMetadata':
+      return `the instance's role (IMDSv2) for profile "${step.profile}"`;
+    case 'container':
+      return `the container's role (ECS/EKS credentials endpoint) for profile "${step.profile}"`;
     case 'sso': {
       const { session } = step;
       const signIn = session.name ? `sso-session "${session.name}" (${session.startUrl})` : session.startUrl;

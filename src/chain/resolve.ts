@@ -6,6 +6,7 @@ import { callRegion, configuredEndpoint } from '../config/endpoints';
 import { closestName } from './suggest';
 import { checkChain, ROLE_CHAINING_MAX_SECONDS } from './checkChain';
 import { resolveSso } from './resolveSso';
+import { credentialSourceStep, webIdentityFromProfile } from './resolveCiSources';
 import type { AwsTarget, Chain, StaticStep, Step } from './types';
 
 export interface ResolveOptions {
@@ -47,13 +48,13 @@ function resolveSteps(name: string, ctx: Context, path: readonly string[]): Step
   if (path.length && hasStaticKeys(profile)) return [staticStep(name, profile)];
   // The AWS CLI's precedence: a role with a source, web identity, SSO, keys, then credential_process.
   if (profile.role_arn && (profile.source_profile || profile.credential_source)) return resolveRole(name, profile, ctx, visited);
-  if (profile.role_arn && profile.web_identity_token_file) throw notYet(name, 'web identity (web_identity_token_file)');
+  if (profile.role_arn && profile.web_identity_token_file) return [webIdentityFromProfile(name, profile, ctx.config, ctx.env, ctx.region)];
   if (profile.role_arn) {
     throw configError(`profile "${name}" has role_arn but no source_profile or credential_source`, name, 'Add source_profile = <profile with credentials> to it.');
   }
   if (usesSso(profile)) return [resolveSso(name, profile, ctx.config, ctx.env)];
   if (profile.aws_access_key_id || profile.aws_secret_access_key) return resolveStatic(name, profile, ctx);
-  if (profile.credential_process) throw notYet(name, 'credential_process');
+  if (profile.credential_process) return [{ kind: 'process', profile: name, command: profile.credential_process }];
   const via = path.length ? ` (source of "${path[path.length - 1]}")` : '';
   throw configError(`profile "${name}"${via} has no credentials`, name, 'Give it aws_access_key_id and aws_secret_access_key, or role_arn with source_profile.');
 }
@@ -72,11 +73,14 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
   if (profile.source_profile && profile.credential_source) {
     throw configError(`profile "${name}" has both source_profile and credential_source`, name, 'Keep one of them: they name two different sources for the role.');
   }
-  if (profile.credential_source) throw notYet(name, `credential_source = ${profile.credential_source}`);
-  const sourceName = profile.source_profile!;
+  const sourceName = profile.source_profile ?? name;
   // As in the AWS CLI, a role profile may name itself as its source to use the keys written beside the role.
   const selfSourced = sourceName === name && hasStaticKeys(profile);
-  const steps = selfSourced ? [staticStep(name, profile)] : resolveSteps(sourceName, ctx, visited);
+  const steps: Step[] = profile.credential_source
+    ? [credentialSourceStep(name, profile.credential_source, ctx.env)]
+    : selfSourced
+      ? [staticStep(name, profile)]
+      : resolveSteps(sourceName, ctx, visited);
   const durationSeconds = (visited.length === 1 ? ctx.durationSeconds : undefined) ?? profile.duration_seconds;
   let mfaSerial = profile.mfa_serial;
   const last = steps[steps.length - 1];
@@ -87,8 +91,9 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
     // Long-term keys: get one MFA session for the source, so every role sharing it asks for no further code.
     // Not for a role asked to last over an hour: AWS caps roles assumed from a session at one hour, so such a
     // role gets the code on its own AssumeRole call instead.
-    const source = selfSourced ? profile : readProfile(sourceName, ctx, visited);
-    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: (selfSourced ? undefined : source.duration_seconds) ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(source, ctx) });
+    const ownKeys = selfSourced || Boolean(profile.credential_source);
+    const source = ownKeys ? profile : readProfile(sourceName, ctx, visited);
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: (ownKeys ? undefined : source.duration_seconds) ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(source, ctx) });
     mfaSerial = undefined;
   }
   steps.push({
@@ -140,11 +145,8 @@ function stsTarget(profile: Profile, ctx: Context): AwsTarget {
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {
   const last = steps[steps.length - 1];
-  // Keys have no lifetime to set, and an SSO role's is set by its permission set in IAM Identity Center.
-  if (durationSeconds === undefined || last.kind === 'static' || last.kind === 'sso') return steps;
+  // Only STS steps take a lifetime: keys have none, and the other sources set their own.
+  if (durationSeconds === undefined || (last.kind !== 'sessionToken' && last.kind !== 'assumeRole' && last.kind !== 'webIdentity')) return steps;
   return [...steps.slice(0, -1), { ...last, durationSeconds }];
 }
 
-function notYet(name: string, what: string): AwsenvError {
-  return configError(`profile "${name}" uses ${what}, which this version of awsenv cannot use yet`, name);
-}

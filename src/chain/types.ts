@@ -56,7 +56,34 @@ export interface SsoStep {
   readonly session: SsoSession;
 }
 
-export type Step = StaticStep | SessionTokenStep | AssumeRoleStep | SsoStep;
+/** Where a web identity token comes from: a file re-read on every fetch, or GitHub Actions' OIDC endpoint. */
+export type WebIdentityToken = { readonly source: 'file'; readonly path: string } | { readonly source: 'github'; readonly audience: string };
+
+/** STS AssumeRoleWithWebIdentity: an unsigned call, so always the first step of its chain. */
+export interface WebIdentityStep {
+  readonly kind: 'webIdentity';
+  readonly profile: string;
+  readonly roleArn: string;
+  readonly roleSessionName?: string;
+  readonly durationSeconds?: number;
+  readonly token: WebIdentityToken;
+  readonly sts: AwsTarget;
+}
+
+/** credential_process: a command run as the AWS CLI runs it, printing version-1 JSON. */
+export interface ProcessStep {
+  readonly kind: 'process';
+  readonly profile: string;
+  readonly command: string;
+}
+
+/** credential_source = Ec2InstanceMetadata (IMDSv2) or EcsContainer, read through the SDK's own providers. */
+export interface MetadataStep {
+  readonly kind: 'instanceMetadata' | 'container';
+  readonly profile: string;
+}
+
+export type Step = StaticStep | SessionTokenStep | AssumeRoleStep | SsoStep | WebIdentityStep | ProcessStep | MetadataStep;
 
 /** What resolve() hands to the runner: the steps in order, and what the export adds besides credentials. */
 export interface Chain {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { AwsenvError } from '../errors';
+import { writeFileAtomic } from '../cache/atomicWrite';
 import type { Env } from '../config/loadConfig';
 import { loadConfig } from '../config/loadConfig';
 import { rendererFor } from '../render/formats';
@@ -39,7 +41,19 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
   switch (command.name) {
     case 'export': {
       const renderer = rendererFor(command.format);
-      return renderer.render(await obtainPlan(command.flags, env, log));
+      const appendFile = renderer.appendTo && env[renderer.appendTo.variable];
+      if (renderer.appendTo && !appendFile) {
+        throw new AwsenvError('usage', `the ${command.format} format writes to the file $${renderer.appendTo.variable} names, and ${renderer.appendTo.variable} is not set`, {
+          hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
+        });
+      }
+      const plan = await obtainPlan(command.flags, env, log);
+      const text = renderer.render(plan);
+      if (renderer.appendTo && appendFile) fs.appendFileSync(appendFile, renderer.appendTo.render(plan));
+      if (!command.output) return text;
+      writeFileAtomic(command.output, text);
+      log.debug(`wrote ${command.output}`);
+      return '';
     }
     case 'use': {
       const renderer = rendererFor(command.format);

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import os from 'node:os';
-import { loadConfig, type Env } from '../config/loadConfig';
+import { loadConfig, type AwsConfig, type Env } from '../config/loadConfig';
+import { AwsenvError } from '../errors';
+import { resolveAdHoc, resolveEnvWebIdentity, type AdHocRole } from '../chain/resolveAdHoc';
+import type { Chain } from '../chain/types';
 import { resolve, type ResolveOptions } from '../chain/resolve';
 import { describeChain } from '../chain/describe';
 import { runChain } from '../providers/runChain';
@@ -18,6 +21,8 @@ export interface CredentialFlags {
   readonly durationSeconds?: number;
   readonly refresh: boolean;
   readonly cache: boolean;
+  /** --role-arn and its source, for a role named on the command line instead of in a profile. */
+  readonly adHoc?: AdHocRole;
 }
 
 /** PROFILE from the argument, else AWS_PROFILE, else "default", remembering which, for error messages. */
@@ -32,8 +37,8 @@ export const cacheDir = (env: Env) => path.join(env.HOME || os.homedir(), '.aws'
 /** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
 export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger): Promise<Plan> {
   const config = await loadConfig(env);
-  const { name, origin } = pickProfile(flags.profile, env);
-  const chain = resolve(name, config, { env, origin, region: flags.region, durationSeconds: flags.durationSeconds });
+  const chain = chooseChain(flags, config, env);
+  const name = chain.profile;
   log.debug(describeChain(chain));
   const sso = ssoWiring(env, log);
   if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
@@ -47,8 +52,23 @@ export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger):
       ssoPortal: (session, profile) => sso.portal(session.portal, profile, log),
       now: () => new Date(),
       log,
+      env,
     },
     { cache: flags.cache ? fileCache(cacheDir(env), log) : undefined, read: !flags.refresh },
   );
   return exportPlan(credentials, name, chain.region);
+}
+
+/**
+ * Which chain the command line asks for: an ad-hoc role; else the profile named by the argument or AWS_PROFILE;
+ * else the AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE pair, which wins over [default] as in the SDKs; else default.
+ */
+function chooseChain(flags: CredentialFlags, config: AwsConfig, env: Env): Chain {
+  const options = { env, region: flags.region, durationSeconds: flags.durationSeconds };
+  if (flags.adHoc) {
+    if (flags.profile) throw new AwsenvError('usage', `--role-arn names the role; "${flags.profile}" would name another`, { hint: 'Use --source-profile for the profile whose credentials assume the role.' });
+    return resolveAdHoc(flags.adHoc, config, options);
+  }
+  const { name, origin } = pickProfile(flags.profile, env);
+  return (origin === 'default' && resolveEnvWebIdentity(config, options)) || resolve(name, config, { ...options, origin });
 }

@@ -8,7 +8,7 @@ import type { CredentialFlags } from './obtainCredentials';
 import type { SsoProfilesOptions } from './ssoProfilesCommand';
 
 export type Command =
-  | { name: 'export'; flags: CredentialFlags; format: string }
+  | { name: 'export'; flags: CredentialFlags; format: string; output?: string }
   | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean }
   | { name: 'exec'; flags: CredentialFlags; command: string[] }
   | { name: 'unset'; format: string }
@@ -35,7 +35,12 @@ function credentialOptions<T>(y: Argv<T>) {
     .option('mfa-code', { type: 'string', describe: 'MFA code, for scripts (otherwise asked on the terminal)' })
     .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
     .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
-    .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' });
+    .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' })
+    .option('role-arn', { type: 'string', describe: 'Assume this role without a profile (source: --source-profile, --web-identity, or the environment\'s keys)' })
+    .option('source-profile', { type: 'string', describe: 'With --role-arn: the profile whose credentials assume the role' })
+    .option('web-identity', { type: 'string', describe: 'With --role-arn: "github" for the GitHub Actions OIDC token, or a token file' })
+    .option('audience', { type: 'string', describe: 'With --web-identity github: the token\'s audience (default sts.amazonaws.com)' })
+    .option('role-session-name', { type: 'string', describe: 'With --role-arn: the role session name' });
 }
 
 const formatOption = <T>(y: Argv<T>) =>
@@ -49,7 +54,15 @@ function credentialFlags(argv: Record<string, unknown>): CredentialFlags {
   if (duration !== undefined && !durationSeconds) throw usage(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
   const region = argv.region as string | undefined;
   if (region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(region)) throw usage(`--region "${region}" is not a region name`, 'For example: eu-west-1.');
+  const roleArn = argv['role-arn'] as string | undefined;
+  const adHocOnly = ['source-profile', 'web-identity', 'audience', 'role-session-name'].filter((flag) => argv[flag] !== undefined);
+  if (!roleArn && adHocOnly.length) throw usage(`--${adHocOnly[0]} goes with --role-arn`);
+  if (argv.audience !== undefined && argv['web-identity'] !== 'github') throw usage('--audience goes with --web-identity github');
+  const adHoc = roleArn
+    ? { roleArn, sourceProfile: argv['source-profile'] as string | undefined, webIdentity: argv['web-identity'] as string | undefined, audience: argv.audience as string | undefined, roleSessionName: argv['role-session-name'] as string | undefined }
+    : undefined;
   return {
+    adHoc,
     profile: argv.profile as string | undefined,
     region,
     mfaCode: mfaCode?.trim(),
@@ -71,8 +84,9 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
     .usage('$0 [PROFILE] [flags]: print shell code that exports session credentials for an AWS profile')
     // A flag given twice takes its last value, as people expect when a wrapper adds one they also typed.
     .parserConfiguration({ 'populate--': true, 'boolean-negation': false, 'duplicate-arguments-array': false })
-    .command(['export [profile]', '$0 [profile]'], 'Print shell code that exports the profile\'s credentials (the default command)', (y) => formatOption(credentialOptions(y)), (a) =>
-      set({ name: 'export', flags: credentialFlags(a), format: a.format }),
+    .command(['export [profile]', '$0 [profile]'], 'Print shell code that exports the profile\'s credentials (the default command)', (y) =>
+      formatOption(credentialOptions(y)).option('output', { alias: 'o', type: 'string', describe: 'Write the output to this file (mode 0600) instead of stdout' }), (a) =>
+      set({ name: 'export', flags: credentialFlags(a), format: a.format, output: a.output }),
     )
     .command('exec [profile]', 'Run a command with the profile\'s credentials: awsenv exec PROFILE -- CMD [ARGS...]', (y) => credentialOptions(y), (a) =>
       set({ name: 'exec', flags: credentialFlags(a), command: ((a as Record<string, unknown>)['--'] as string[] | undefined ?? []).map(String) }),

@@ -14,6 +14,7 @@ export interface StsApi {
     DurationSeconds?: number;
     SourceIdentity?: string;
   }): Promise<Credentials>;
+  assumeRoleWithWebIdentity(input: { RoleArn: string; RoleSessionName: string; WebIdentityToken: string; DurationSeconds?: number }): Promise<Credentials>;
 }
 
 export interface Logger {
@@ -25,7 +26,8 @@ export interface Logger {
 
 /** Everything a provider may touch besides its step and source credentials. */
 export interface ProviderDeps {
-  sts(target: AwsTarget, credentials: Credentials, who: { profile: string; signedBy: string }): Promise<StsApi>;
+  /** Without credentials for the unsigned AssumeRoleWithWebIdentity. */
+  sts(target: AwsTarget, credentials: Credentials | undefined, who: { profile: string; signedBy: string }): Promise<StsApi>;
   /** The MFA code for a serial: from --mfa-code once, then the terminal. */
   mfaCode(serial: string, profile: string): Promise<string>;
   /** A valid IAM Identity Center access token for the session; `rejected` is one the portal just refused. */
@@ -33,6 +35,8 @@ export interface ProviderDeps {
   ssoPortal(session: SsoSession, profile: string): Promise<PortalApi>;
   now(): Date;
   log: Logger;
+  /** The environment, read by the sources that live in it (CI tokens, metadata endpoints). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** The credentials a step starts from, and the profile whose step produced them (named in error messages). */

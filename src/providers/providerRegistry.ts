@@ -5,6 +5,9 @@ import { staticKeys } from './staticKeys';
 import { getSessionToken } from './sessionToken';
 import { assumeRole } from './assumeRole';
 import { ssoRoleCredentials } from './sso';
+import { webIdentity } from './webIdentity';
+import { credentialProcess } from './credentialProcess';
+import { metadataCredentials } from './metadataCredentials';
 
 type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps) => Promise<Credentials>;
 
@@ -14,6 +17,10 @@ export const providers: { [K in Step['kind']]: Provider<Extract<Step, { kind: K 
   sessionToken: (step, source, deps) => getSessionToken(step, needSource(step, source), deps),
   assumeRole: (step, source, deps) => assumeRole(step, needSource(step, source), deps),
   sso: (step, _source, deps) => ssoRoleCredentials(step, deps),
+  webIdentity: (step, _source, deps) => webIdentity(step, deps),
+  process: (step) => credentialProcess(step),
+  instanceMetadata: (step) => metadataCredentials(step),
+  container: (step) => metadataCredentials(step),
 };
 
 export function runStep(step: Step, source: Source | undefined, deps: ProviderDeps): Promise<Credentials> {

@@ -20,29 +20,30 @@ const stsCredentials = z.object({
 /** An StsApi over the real SDK client. The SDK is imported here, lazily, so cached paths never load it. */
 export async function createStsApi(
   target: AwsTarget,
-  credentials: Credentials,
+  credentials: Credentials | undefined,
   who: { profile: string; signedBy: string },
   log: Logger,
 ): Promise<StsApi> {
   const sdk = await import('@aws-sdk/client-sts');
-  const clientFor = (input: { TokenCode?: string }) => new sdk.STSClient({
+  const clientFor = (input: { TokenCode?: string } | object) => new sdk.STSClient({
     region: target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
     // awsenv has resolved the endpoint for this step's profile; left alone, the SDK would look again in the
     // profile that AWS_PROFILE or [default] names, and could send this profile's keys somewhere else.
     ignoreConfiguredEndpointUrls: true,
     profile: who.profile,
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+    ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } }),
     // A call that carries an MFA code is never retried: if only the answer was lost, the retry would spend the
     // same code again and come back as "wrong code", which would send the user looking in the wrong place.
-    maxAttempts: input.TokenCode ? 1 : 3,
+    maxAttempts: "TokenCode" in input && input.TokenCode ? 1 : 3,
     requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
   });
   const endpoint = target.endpoint ?? `the ${target.region} regional endpoint`;
 
   type Send = (options: { abortSignal: AbortSignal }) => Promise<{ Credentials?: unknown }>;
   async function call(ctx: StsCallContext, send: Send, shown: Record<string, unknown>): Promise<Credentials> {
-    log.debug(`AWS call: STS ${ctx.operation} at ${endpoint}, signed by ${redactKey(credentials.accessKeyId)} (profile "${ctx.signedBy}"), ${JSON.stringify(shown)}`);
+    const signer = credentials ? `signed by ${redactKey(credentials.accessKeyId)} (profile "${ctx.signedBy}")` : 'unsigned';
+    log.debug(`AWS call: STS ${ctx.operation} at ${endpoint}, ${signer}, ${JSON.stringify(shown)}`);
     let output: { Credentials?: unknown };
     try {
       output = await send({ abortSignal: AbortSignal.timeout(TOTAL_TIMEOUT_MS) });
@@ -63,6 +64,8 @@ export async function createStsApi(
   return {
     getSessionToken: (input) =>
       call({ ...base, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.GetSessionTokenCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
+    assumeRoleWithWebIdentity: (input) =>
+      call({ ...base, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn }, (o) => clientFor(input).send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
     assumeRole: (input) =>
       call({ ...base, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.AssumeRoleCommand(input), o), { ...input, TokenCode: input.TokenCode && '******' }),
   };

@@ -2,7 +2,7 @@ import { AwsenvError } from '../errors';
 import { isNetworkError, networkError } from './awsCallErrors';
 
 export interface StsCallContext {
-  readonly operation: 'GetSessionToken' | 'AssumeRole';
+  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
   /** The profile whose step made the call. */
   readonly profile: string;
   /** The profile whose credentials signed it. */
@@ -24,6 +24,12 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
   if (isNetworkError(e)) return networkError(error, 'STS', ctx.endpoint, ctx.profile);
   if (/MultiFactorAuthentication/i.test(said)) {
     return fail('aws', `AWS rejected the MFA code for ${ctx.mfaSerial ?? 'the MFA device'} (profile "${ctx.profile}")`, 'A code is valid once and for about 30 seconds: wait for the next code and try again. Check that mfa_serial names the device the code comes from.');
+  }
+  if (ctx.operation === 'AssumeRoleWithWebIdentity') {
+    const hint = "Check the role's trust policy: the identity provider, and the aud and sub conditions against the token.";
+    if (name === 'InvalidIdentityToken') return fail('aws', `STS refused the web identity token for ${ctx.roleArn} (profile "${ctx.profile}"): ${said}`, hint);
+    if (name === 'ExpiredTokenException' || name === 'ExpiredToken') return fail('aws', `the web identity token for profile "${ctx.profile}" has expired`, 'Get a fresh token: tokens from CI systems last minutes.');
+    if (name === 'AccessDenied') return fail('aws', `the web identity may not assume ${ctx.roleArn} (profile "${ctx.profile}")`, hint);
   }
   switch (name) {
     case 'AccessDenied':

@@ -7,9 +7,10 @@ import { cmd } from './cmd';
 import { dotenv } from './dotenv';
 import { json } from './json';
 import { credentialProcess } from './process';
+import { github } from './github';
 
 /** Every output format. A Record, so adding a name without a renderer does not compile. */
-export const renderers = { sh, fish, powershell, cmd, dotenv, json, process: credentialProcess } satisfies Record<string, Renderer>;
+export const renderers = { sh, fish, powershell, cmd, dotenv, json, process: credentialProcess, github } satisfies Record<string, Renderer>;
 
 export type FormatName = keyof typeof renderers;
 

@@ -353,9 +353,9 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
 
     // Sources this version cannot use yet.
     { why: 'SSO: an sso-session that does not exist', files: { config: '[profile s]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\n' }, profile: 's', message: ['profile "s"', 'sso_session "corp", which does not exist'] },
-    { why: 'credential_process', files: { config: '[profile p]\ncredential_process = /usr/bin/creds\n' }, profile: 'p', message: ['profile "p"', 'credential_process', 'cannot use yet'] },
-    { why: 'web identity', files: { config: `[profile w]\nrole_arn = ${ADMIN}\nweb_identity_token_file = /run/token\n` }, profile: 'w', message: ['profile "w"', 'web_identity_token_file', 'cannot use yet'] },
-    { why: 'credential_source', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = Ec2InstanceMetadata\n` }, profile: 'c', message: ['credential_source = Ec2InstanceMetadata', 'cannot use yet'] },
+    { why: 'an unknown credential_source', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = Ec2\n` }, profile: 'c', message: ['credential_source = Ec2'], hint: ['Environment, Ec2InstanceMetadata or EcsContainer'] },
+    { why: 'EcsContainer outside a container', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = EcsContainer\n` }, profile: 'c', message: ['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] },
+    { why: 'Environment without keys in it', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = Environment\n` }, profile: 'c', message: ['AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set'] },
     {
       why: 'an SSO source under a role, without its region',
       files: { config: `[profile s]\nsso_start_url = https://corp.awsapps.com/start\nsso_account_id = 111111111111\nsso_role_name = Dev\n[profile r]\n${roleOn('s')}` },

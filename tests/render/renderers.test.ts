@@ -52,7 +52,32 @@ const FORMATS: Record<FormatName, FormatSpec> = {
     carries: (plan) => Object.fromEntries(plan.filter(([name, value]) => CREDENTIAL_NAMES.includes(name) && value !== null)),
     read: readCredentialProcess,
   },
+  // GitHub Actions: the variables go to $GITHUB_ENV (never unset there), stdout masks the secrets.
+  github: {
+    refusal: (plan) => (plan.find(([name]) => name === 'AWS_ACCESS_KEY_ID')?.[1] ? undefined : 'AWS_ACCESS_KEY_ID'),
+    carries: (plan) => Object.fromEntries(plan.filter(([, value]) => value !== null)),
+    read: (output, plan) => {
+      const masked = output.split('\n').filter(Boolean).map((line) => decodeURIComponent(line.replace(/^::add-mask::/, '')));
+      const secrets = plan.filter(([name, value]) => value !== null && ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].includes(name)).map(([, value]) => value);
+      expect(masked).toEqual(secrets);
+      return readGithubEnv(renderers.github.appendTo!.render(plan));
+    },
+  },
 };
+
+/** Reads a $GITHUB_ENV file as the runner does: NAME=value lines and NAME<<DELIMITER blocks. */
+function readGithubEnv(text: string): Effect {
+  const lines = text.split('\n');
+  const effect: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const block = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (!block) continue;
+    const end = lines.indexOf(block[2], i + 1);
+    effect[block[1]] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return effect;
+}
 
 const everyValue = (value: string) =>
   exportPlan({ accessKeyId: value, secretAccessKey: value, sessionToken: value, expiration: EXPIRATION }, value, value);

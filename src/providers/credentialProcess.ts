@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { z } from 'zod/v3';
+import type { ProcessStep } from '../chain/types';
+import { AwsenvError } from '../errors';
+import type { Credentials } from './credentials';
+import { shellSplit } from './shellSplit';
+
+const TIMEOUT_MS = 60000;
+
+/** The credential_process output, version 1, as the AWS CLI documents it. */
+const outputSchema = z.object({
+  Version: z.literal(1),
+  AccessKeyId: z.string().min(1),
+  SecretAccessKey: z.string().min(1),
+  SessionToken: z.string().min(1).optional(),
+  Expiration: z.string().datetime({ offset: true }).optional(),
+});
+
+/** Runs the command as the AWS CLI does: split like a shell line, started without a shell, version-1 JSON on stdout. */
+export async function credentialProcess(step: ProcessStep): Promise<Credentials> {
+  const fail = (why: string, cause?: unknown) => new AwsenvError('config', `credential_process of profile "${step.profile}" ${why}`, { profile: step.profile, cause });
+  let argv: string[];
+  try {
+    argv = shellSplit(step.command);
+  } catch (error) {
+    throw fail(`cannot be split into words: ${(error as Error).message}`);
+  }
+  if (!argv.length) throw fail('is empty');
+  const { code, stdout, stderr, error } = await run(argv);
+  const said = stderr.trim() ? `: ${stderr.trim().split('\n').slice(-5).join(' / ')}` : '';
+  if (error) throw fail(`could not start ${argv[0]} (${error.code === 'ENOENT' ? 'not found' : error.message})`, error);
+  if (code === null) throw fail(`did not finish within ${TIMEOUT_MS / 1000} s and was stopped${said}`);
+  if (code !== 0) throw fail(`failed with exit code ${code}${said}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw fail(`printed something other than JSON${said}`);
+  }
+  const parsed = outputSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw fail(`printed JSON that is not version-1 credentials (${issue.path.join('.') || 'the object'}: ${issue.message})`);
+  }
+  const out = parsed.data;
+  return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken, expiration: out.Expiration ? new Date(out.Expiration) : undefined };
+}
+
+function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+  return new Promise((resolve) => {
+    // stdin stays the user's, so a process may ask on the terminal as it would under the AWS CLI.
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: -1, stdout, stderr, error });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: signal === 'SIGKILL' ? null : code ?? -1, stdout, stderr });
+    });
+  });
+}
