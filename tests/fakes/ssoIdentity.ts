@@ -1,4 +1,4 @@
-import { uniqueId } from './stsCredentials';
+import { roleSessionIdentity } from './stsRoleSession';
 import type { Identity } from './stsTypes';
 
 /** Stands for the hash IAM Identity Center appends to the role it provisions for a permission set. */
@@ -14,19 +14,12 @@ export function ssoRoleArn(accountId: string, roleName: string): string {
 
 /** What GetCallerIdentity reports for the portal's credentials: the reserved role, with the user as session name. */
 export function ssoSessionArn(accountId: string, roleName: string, userName: string): string {
-  return `arn:aws:sts::${accountId}:assumed-role/${reservedRoleName(roleName)}/${userName}`;
+  return ssoRoleIdentity(accountId, roleName, userName).arn;
 }
 
 /** A role session like any other: temporary, and without MFA as far as STS knows, whatever the sign-in asked. */
 export function ssoRoleIdentity(accountId: string, roleName: string, userName: string): Identity {
-  const roleArn = ssoRoleArn(accountId, roleName);
-  return {
-    arn: ssoSessionArn(accountId, roleName, userName),
-    userId: `${uniqueId('AROA', roleArn)}:${userName}`,
-    trustArn: roleArn,
-    mfaAuthenticated: false,
-    temporary: true,
-  };
+  return roleSessionIdentity(ssoRoleArn(accountId, roleName), userName);
 }
 
 function reservedRoleName(roleName: string): string {

@@ -2,13 +2,24 @@ import { listenOnLoopback } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceivedRequest, header, parseAuthorization } from './sigv4';
-import { signedActions } from './stsActions';
+import { ActionOutcome, signedActions, unsignedActions } from './stsActions';
 import { authenticate } from './stsAuthenticate';
 import { StsError } from './stsError';
 import { FakeStsOptions, IssuedCredentials, StsCall, StsState } from './stsTypes';
+import { webIdentityClaimsFrom } from './stsWebIdentity';
 import { renderError, renderResult } from './stsXml';
 
-export type { FakeRole, FakeStsOptions, FakeUser, Identity, IssuedCredentials, StsCall } from './stsTypes';
+export type {
+  FakeRole,
+  FakeStsOptions,
+  FakeUser,
+  Identity,
+  IssuedCredentials,
+  StsCall,
+  WebIdentityClaims,
+  WebIdentityOptions,
+  WebIdentityTrust,
+} from './stsTypes';
 
 export interface FakeSts {
   /** e.g. "http://127.0.0.1:40123", for a client's `endpoint` or AWS_ENDPOINT_URL_STS. */
@@ -39,6 +50,7 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     issued: [],
     expiredKeys: new Set(),
     usedCodes: new Map(),
+    webIdentityClaims: webIdentityClaimsFrom(options.webIdentity),
   };
   const calls: StsCall[] = [];
   const server = await listenOnLoopback(async (request) => {
@@ -79,12 +91,18 @@ async function answerRequest(request: ReceivedRequest, state: StsState): Promise
   };
   const requestId = randomUUID();
   try {
-    const run = version === API_VERSION && Object.hasOwn(signedActions, action) ? signedActions[action] : undefined;
-    if (!run) throw new StsError('InvalidAction', 400, `Could not find operation ${action} for version ${version}`);
-    const caller = await authenticate(request, authorization, state);
-    call.principalArn = caller.arn;
-    call.mfaAuthenticated = caller.mfaAuthenticated;
-    const outcome = run(params, caller, state);
+    const knownVersion = version === API_VERSION;
+    let outcome: ActionOutcome;
+    if (knownVersion && Object.hasOwn(unsignedActions, action)) {
+      outcome = unsignedActions[action](params, state);
+    } else if (knownVersion && Object.hasOwn(signedActions, action)) {
+      const caller = await authenticate(request, authorization, state);
+      call.principalArn = caller.arn;
+      call.mfaAuthenticated = caller.mfaAuthenticated;
+      outcome = signedActions[action](params, caller, state);
+    } else {
+      throw new StsError('InvalidAction', 400, `Could not find operation ${action} for version ${version}`);
+    }
     call.issuedAccessKeyId = outcome.issued?.accessKeyId;
     return { call, body: renderResult(action, outcome.result, requestId), requestId };
   } catch (error) {

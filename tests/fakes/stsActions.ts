@@ -2,6 +2,7 @@ import { assumeRole } from './stsAssumeRole';
 import { getCallerIdentity } from './stsGetCallerIdentity';
 import { getSessionToken } from './stsGetSessionToken';
 import { Params } from './stsParams';
+import { assumeRoleWithWebIdentity } from './stsWebIdentity';
 import { Identity, IssuedCredentials, StsState } from './stsTypes';
 import { XmlFields } from './stsXml';
 
@@ -11,13 +12,16 @@ export interface ActionOutcome {
 }
 
 export type SignedAction = (params: Params, caller: Identity, state: StsState) => ActionOutcome;
+export type UnsignedAction = (params: Params, state: StsState) => ActionOutcome;
 
-/**
- * Actions that need a SigV4-signed caller. AssumeRoleWithWebIdentity and AssumeRoleWithSAML are unsigned in real
- * STS; they belong in a table of their own that the server consults before authenticating.
- */
+/** Actions that need a SigV4-signed caller. */
 export const signedActions: Record<string, SignedAction> = {
   AssumeRole: assumeRole,
   GetCallerIdentity: getCallerIdentity,
   GetSessionToken: getSessionToken,
+};
+
+/** Actions real STS answers without a signature (the SDK sends them unsigned): the server runs them without authenticating. */
+export const unsignedActions: Record<string, UnsignedAction> = {
+  AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
 };

@@ -1,8 +1,8 @@
 import type { ActionOutcome } from './stsActions';
-import { accountOf, credentialsXml, issueCredentials, uniqueId } from './stsCredentials';
 import { notAuthorizedToAssume, validationError } from './stsError';
 import { acceptMfaCode } from './stsMfa';
 import { Params, durationParam, requiredParam, roleSessionNameParam } from './stsParams';
+import { packedPolicySize, startRoleSession } from './stsRoleSession';
 import { FakeRole, Identity, StsState } from './stsTypes';
 
 const CHAINED_MAX_SECONDS = 3600;
@@ -26,29 +26,10 @@ export function assumeRole(params: Params, caller: Identity, state: StsState): A
   // MFA proven once carries through a GetSessionToken session and through every role chained from it.
   const mfaAuthenticated = caller.mfaAuthenticated || mfaGiven;
   if (role.requireMfa && !mfaAuthenticated) throw notAuthorizedToAssume(caller.arn, roleArn);
-  if (durationSeconds > (role.maxSessionDuration ?? 3600)) {
-    throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-  }
-
-  const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
-  const assumedRoleUser = {
-    AssumedRoleId: `${uniqueId('AROA', roleArn)}:${sessionName}`,
-    Arn: `arn:aws:sts::${accountOf(roleArn)}:assumed-role/${roleName}/${sessionName}`,
-  };
-  const issued = issueCredentials(
-    state,
-    { arn: assumedRoleUser.Arn, userId: assumedRoleUser.AssumedRoleId, trustArn: roleArn, mfaAuthenticated, temporary: true },
-    durationSeconds,
-  );
+  const session = startRoleSession(state, role, sessionName, durationSeconds, mfaAuthenticated);
   return {
-    result: {
-      Credentials: credentialsXml(issued),
-      AssumedRoleUser: assumedRoleUser,
-      // AWS sends the size only when the request carried a session policy; 2048 characters is the whole budget.
-      PackedPolicySize: params.Policy === undefined ? undefined : Math.ceil((100 * params.Policy.length) / 2048),
-      SourceIdentity: params.SourceIdentity,
-    },
-    issued,
+    result: { ...session.result, PackedPolicySize: packedPolicySize(params.Policy), SourceIdentity: params.SourceIdentity },
+    issued: session.issued,
   };
 }
 

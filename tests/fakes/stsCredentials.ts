@@ -48,6 +48,11 @@ export function credentialsXml(credentials: IssuedCredentials): XmlFields {
     AccessKeyId: credentials.accessKeyId,
     SecretAccessKey: credentials.secretAccessKey,
     SessionToken: credentials.sessionToken,
-    Expiration: credentials.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    Expiration: isoSeconds(credentials.expiration),
   };
+}
+
+/** A timestamp as AWS writes them, in whole seconds: "2026-01-02T03:04:05Z". */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,5 +1,5 @@
 import { AssumeRoleCommand, AssumeRoleCommandInput, Credentials, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
-import { FakeSts, FakeUser, startFakeSts } from './sts';
+import { FakeSts, FakeStsOptions, FakeUser, startFakeSts } from './sts';
 
 export const alice: FakeUser = {
   accessKeyId: 'AKIAALICEEXAMPLE0001',
@@ -19,6 +19,8 @@ export const BASE_ROLE = 'arn:aws:iam::222222222222:role/base';
 export const ADMIN_ROLE = 'arn:aws:iam::222222222222:role/admin';
 export const PARTNER_ROLE = 'arn:aws:iam::444444444444:role/partner';
 export const PARTNER_EXTERNAL_ID = 'partner-ext-id';
+/** Trusts GitHub Actions runs of octo-org/octo-repo asking for sts.amazonaws.com, and no IAM principal. */
+export const CI_ROLE = 'arn:aws:iam::333333333333:role/ci';
 
 export const INVALID_MFA_CODE = 'MultiFactorAuthentication failed with invalid MFA one time pass code. ';
 
@@ -40,15 +42,18 @@ export function keysOf(credentials: Credentials | undefined): Keys {
 
 export interface StsTestKit {
   fake(): FakeSts;
-  /** A real SDK client pointed at the fake, destroyed after the test. */
-  sts(keys: Keys): STSClient;
+  /** A real SDK client pointed at the fake, destroyed after the test; without keys it can only make unsigned calls. */
+  sts(keys?: Keys): STSClient;
   /** Alice's GetSessionToken session, proven with `code`. */
   mfaSession(code?: string): Promise<Keys>;
   assumeRole(keys: Keys, input?: Partial<AssumeRoleCommandInput>): Promise<Keys>;
 }
 
-/** Starts a fresh fake with alice, bob and the three roles before each test of the calling file. */
-export function useFakeSts(): StsTestKit {
+/**
+ * Starts a fresh fake with alice, bob and the four roles before each test of the calling file; `options` runs then,
+ * after earlier beforeEach hooks, and its fields replace the defaults.
+ */
+export function useFakeSts(options: () => Partial<FakeStsOptions> = () => ({})): StsTestKit {
   let fake: FakeSts;
   let clients: STSClient[] = [];
   beforeEach(async () => {
@@ -58,7 +63,14 @@ export function useFakeSts(): StsTestKit {
         { arn: BASE_ROLE, maxSessionDuration: 43200 },
         { arn: ADMIN_ROLE, requireMfa: true, trustedPrincipals: [alice.arn, BASE_ROLE], maxSessionDuration: 43200 },
         { arn: PARTNER_ROLE, externalId: PARTNER_EXTERNAL_ID },
+        {
+          arn: CI_ROLE,
+          trustedPrincipals: [],
+          webIdentity: { issuer: 'https://token.actions.githubusercontent.com', audience: 'sts.amazonaws.com', subject: 'repo:octo-org/octo-repo:*' },
+          maxSessionDuration: 7200,
+        },
       ],
+      ...options(),
     });
   });
   afterEach(async () => {
@@ -67,7 +79,7 @@ export function useFakeSts(): StsTestKit {
     await fake.close();
   });
 
-  const sts = (keys: Keys) => {
+  const sts = (keys?: Keys) => {
     // One attempt, so every failure is exactly one recorded call.
     const client = new STSClient({ region: 'us-east-1', endpoint: fake.url, credentials: keys, maxAttempts: 1 });
     clients.push(client);

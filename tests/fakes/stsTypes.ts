@@ -16,6 +16,40 @@ export interface FakeRole {
   trustedPrincipals?: string[];
   /** Seconds; 3600 when unset, as for a new IAM role. */
   maxSessionDuration?: number;
+  /**
+   * Lets AssumeRoleWithWebIdentity in: true for any registered token, or the trust policy's conditions on its claims.
+   * Unset, the role trusts no identity provider.
+   */
+  webIdentity?: true | WebIdentityTrust;
+}
+
+/** The conditions a trust policy puts on a web identity token; each one left out matches anything. */
+export interface WebIdentityTrust {
+  /** The token's iss, e.g. "https://token.actions.githubusercontent.com": the identity provider the role names. */
+  issuer?: string;
+  /** The aud claim, compared exactly (StringEquals on "…:aud"). */
+  audience?: string;
+  /** The sub claim, where * matches any run of characters (StringLike on "…:sub"), e.g. "repo:octo-org/octo-repo:*". */
+  subject?: string;
+}
+
+/** What STS reads from a web identity token it trusts. */
+export interface WebIdentityClaims {
+  subject: string;
+  audience?: string;
+  /** The token's iss; the response's Provider names the OIDC provider made from it. */
+  issuer?: string;
+  /** Seconds since the epoch, as a JWT's exp; ExpiredTokenException from then on. */
+  expiresAt?: number;
+}
+
+export interface WebIdentityOptions {
+  /**
+   * The tokens STS takes as signed by a trusted provider, since the fake checks no signatures: JWTs whose claims it
+   * reads, or a function giving a token's claims (undefined for a token it does not trust). An array is read on every
+   * call, so a live one (FakeGithubOidc.issued) registers tokens minted after the fake started.
+   */
+  tokens: readonly string[] | ((token: string) => WebIdentityClaims | undefined);
 }
 
 export interface FakeStsOptions {
@@ -25,6 +59,8 @@ export interface FakeStsOptions {
   rejectCodes?: string[];
   /** Holds every answer back this long, for timeout tests. */
   delayMs?: number;
+  /** Unset, every AssumeRoleWithWebIdentity answers InvalidIdentityToken. */
+  webIdentity?: WebIdentityOptions;
 }
 
 /** Who a set of credentials speaks for, as STS sees it. */
@@ -73,4 +109,6 @@ export interface StsState {
   expiredKeys: Set<string>;
   /** MFA serial → codes already accepted, since each code works once. */
   usedCodes: Map<string, Set<string>>;
+  /** undefined for a token no trusted provider signed. */
+  webIdentityClaims(token: string): WebIdentityClaims | undefined;
 }
