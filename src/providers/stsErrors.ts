@@ -27,9 +27,11 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
   }
   if (ctx.operation === 'AssumeRoleWithWebIdentity') {
     const hint = "Check the role's trust policy: the identity provider, and the aud and sub conditions against the token.";
-    if (name === 'InvalidIdentityToken') return fail('aws', `STS refused the web identity token for ${ctx.roleArn} (profile "${ctx.profile}"): ${said}`, hint);
-    if (name === 'ExpiredTokenException' || name === 'ExpiredToken') return fail('aws', `the web identity token for profile "${ctx.profile}" has expired`, 'Get a fresh token: tokens from CI systems last minutes.');
-    if (name === 'AccessDenied') return fail('aws', `the web identity may not assume ${ctx.roleArn} (profile "${ctx.profile}")`, hint);
+    // The SDK names these errors with or without "Exception", after the model or the wire.
+    const code = name.replace(/Exception$/, '');
+    if (code === 'InvalidIdentityToken' || code === 'IDPRejectedClaim') return fail('aws', `STS refused the web identity token for ${ctx.roleArn} (profile "${ctx.profile}"): ${said}`, hint);
+    if (code === 'ExpiredToken') return fail('aws', `the web identity token for profile "${ctx.profile}" has expired`, 'Get a fresh token: tokens from CI systems last minutes.');
+    if (code === 'AccessDenied') return fail('aws', `the web identity may not assume ${ctx.roleArn} (profile "${ctx.profile}")`, hint);
   }
   switch (name) {
     case 'AccessDenied':
