@@ -45,7 +45,8 @@ export async function runChain(chain: Chain, deps: ProviderDeps, cacheUse: Cache
   for (let i = start; i < steps.length; i++) {
     const step = steps[i];
     const credentials = await runStep(step, source, deps);
-    if (step.kind !== 'static') cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, origin, credentials });
+    // Keys that never expire (static, or a credential_process that gives no Expiration) are not worth a file.
+    if (step.kind !== 'static' && credentials.expiration) cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, origin, credentials });
     source = { credentials, profile: step.profile };
   }
   return source!.credentials;

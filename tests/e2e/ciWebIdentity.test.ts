@@ -99,6 +99,15 @@ describe('GitHub Actions OIDC (docs/ci.md)', () => {
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
+  test('with --debug, stderr shows the calls and none of the secrets: no token, key or request token', async () => {
+    const w = world();
+    const result = await runCli(['--role-arn', CI_ROLE, '--web-identity', 'github', '--debug', '--format', 'json'], { env: { ...w.env, ...githubJob, ACTIONS_ID_TOKEN_REQUEST_URL: github.url } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('AWS call: STS AssumeRoleWithWebIdentity');
+    const issued = sts.issued[sts.issued.length - 1];
+    for (const secret of [REQUEST_TOKEN, github.calls[github.calls.length - 1].token!, issued.secretAccessKey, issued.sessionToken]) expect(result.stderr).not.toContain(secret);
+  });
+
   test('without id-token permission the job fails at once and says what to add', async () => {
     const w = world();
     const result = await runCli(['--role-arn', CI_ROLE, '--web-identity', 'github'], { env: w.env });
