@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { z } from 'zod/v3';
 import type { ProcessStep } from '../chain/types';
 import { AwsenvError } from '../errors';
@@ -46,7 +45,9 @@ export async function credentialProcess(step: ProcessStep): Promise<Credentials>
   return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken, expiration: out.Expiration ? new Date(out.Expiration) : undefined };
 }
 
-function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+async function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+  // Loaded here: child_process costs start-up time, and only this source spawns.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     // stdin stays the user's, so a process may ask on the terminal as it would under the AWS CLI.
     const child = spawn(argv[0], argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
