@@ -42,6 +42,9 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
     case 'export': {
       const renderer = rendererFor(command.format);
       const appendFile = renderer.appendTo && env[renderer.appendTo.variable];
+      if (renderer.appendTo && command.output) {
+        throw new AwsenvError('usage', `--output does not go with --format ${command.format}: its masks belong on stdout, where the runner reads them`);
+      }
       if (renderer.appendTo && !appendFile) {
         throw new AwsenvError('usage', `the ${command.format} format writes to the file $${renderer.appendTo.variable} names, and ${renderer.appendTo.variable} is not set`, {
           hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
@@ -49,14 +52,20 @@ async function run(command: Command, env: Env, debug: boolean): Promise<string |
       }
       const plan = await obtainPlan(command.flags, env, log);
       const text = renderer.render(plan);
-      if (renderer.appendTo && appendFile) fs.appendFileSync(appendFile, renderer.appendTo.render(plan));
+      if (renderer.appendTo && appendFile) {
+        // The masks first, so no later line of the log can show a secret, whatever happens to the file.
+        process.stdout.write(text);
+        writeOrFail(() => fs.appendFileSync(appendFile, renderer.appendTo!.render(plan)), appendFile);
+        return '';
+      }
       if (!command.output) return text;
-      writeFileAtomic(command.output, text);
+      writeOrFail(() => writeFileAtomic(command.output!, text), command.output);
       log.debug(`wrote ${command.output}`);
       return '';
     }
     case 'use': {
       const renderer = rendererFor(command.format);
+      if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
       // The one place that decides what a bare `awsuse` means: today it clears; a profile picker would go here.
       if (command.unset || !command.flags.profile) return renderer.render(unsetPlan());
       return renderer.render(await obtainPlan(command.flags, env, log));
@@ -87,4 +96,12 @@ function routeWarnings(debug: boolean) {
   process.on('warning', (warning) => {
     if (debug) process.stderr.write(`awsenv: node warning: ${warning.name}: ${warning.message}\n`);
   });
+}
+
+function writeOrFail(write: () => void, file: string): void {
+  try {
+    write();
+  } catch (error) {
+    throw new AwsenvError('config', `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+  }
 }

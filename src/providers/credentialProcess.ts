@@ -11,8 +11,9 @@ const outputSchema = z.object({
   Version: z.literal(1),
   AccessKeyId: z.string().min(1),
   SecretAccessKey: z.string().min(1),
-  SessionToken: z.string().min(1).optional(),
-  Expiration: z.string().datetime({ offset: true }).optional(),
+  // An empty token is no token, and botocore reads any date its parser can: so do we.
+  SessionToken: z.string().optional().transform((token) => token || undefined),
+  Expiration: z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'is not a date').optional(),
 });
 
 /** Runs the command as the AWS CLI does: split like a shell line, started without a shell, version-1 JSON on stdout. */
@@ -42,6 +43,7 @@ export async function credentialProcess(step: ProcessStep): Promise<Credentials>
     throw fail(`printed JSON that is not version-1 credentials (${issue.path.join('.') || 'the object'}: ${issue.message})`);
   }
   const out = parsed.data;
+  if (out.Expiration && Date.parse(out.Expiration) <= Date.now()) throw fail(`gave credentials that expired at ${out.Expiration}`);
   return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken, expiration: out.Expiration ? new Date(out.Expiration) : undefined };
 }
 
@@ -50,12 +52,19 @@ async function run(argv: string[]): Promise<{ code: number | null; stdout: strin
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     // stdin stays the user's, so a process may ask on the terminal as it would under the AWS CLI.
+    // Not detached: a process may ask on the terminal, and a new session would have none.
     const child = spawn(argv[0], argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      // A grandchild may still hold the pipes open: stop waiting for them.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ code: null, stdout, stderr });
+    }, TIMEOUT_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
       resolve({ code: -1, stdout, stderr, error });

@@ -13,6 +13,8 @@ import { runStep } from './providerRegistry';
 export const EXPORT_MARGIN_SECONDS = 10 * 60;
 export const SOURCE_MARGIN_SECONDS = 60;
 
+const UNCACHED_ROOTS = new Set(['webIdentity', 'instanceMetadata', 'container']);
+
 export interface CacheUse {
   /** undefined with --no-cache: neither read nor written. */
   readonly cache?: CredentialCache;
@@ -21,8 +23,13 @@ export interface CacheUse {
 }
 
 /** Runs the chain's steps through their providers, starting after the latest step whose cached credentials still serve. */
-export async function runChain(chain: Chain, deps: ProviderDeps, cacheUse: CacheUse): Promise<Credentials> {
+export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse): Promise<Credentials> {
   const { steps } = chain;
+  // A CI identity (a job's token, an instance's or container's role) must be proved anew by every job: a cache
+  // shared by jobs on one runner would hand one job's role to another without STS checking its token.
+  const uncached = UNCACHED_ROOTS.has(steps[0].kind);
+  if (uncached) deps.log.debug(`not caching: the chain starts from ${steps[0].kind}`);
+  const cacheUse: CacheUse = uncached ? { read: false } : given;
   let source: Source | undefined;
   let start = 0;
   // Walk back from the exported credentials: a hit on a later step saves every call (and prompt) before it.

@@ -13,9 +13,9 @@ export function shellSplit(line: string): string[] {
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < line.length && '\\"$`\n'.includes(line[i + 1])) word += line[++i];
+      else if (c === '\\' && i + 1 < line.length && '\\"'.includes(line[i + 1])) word += line[++i];
       else word += c;
-    } else if (/\s/.test(c)) {
+    } else if (' \t\r\n'.includes(c)) {
       if (word !== undefined) words.push(word);
       word = undefined;
     } else {

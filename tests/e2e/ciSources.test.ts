@@ -45,6 +45,26 @@ describe('credential_process', () => {
     expect(sts.calls.slice(before).map((c) => [c.action, c.accessKeyId])).toEqual([['AssumeRole', USER.accessKeyId]]);
   });
 
+  test('credentials the process says have expired are refused, as botocore refuses them', async () => {
+    const h = home();
+    const expired = JSON.stringify({ Version: 1, AccessKeyId: 'AKIA', SecretAccessKey: 's', Expiration: '2000-01-01T00:00:00Z' });
+    fs.writeFileSync(`${h.home}/.aws/config`, `[profile proc]\ncredential_process = ${processScript(h.home, expired)}\n`);
+    const result = await runCli(['proc'], { env: h.env });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('expired at 2000-01-01T00:00:00Z');
+  });
+
+  test('dates botocore reads and an empty SessionToken are taken', async () => {
+    const h = home();
+    const loose = JSON.stringify({ Version: 1, AccessKeyId: 'AKIA', SecretAccessKey: 's', SessionToken: '', Expiration: '2099-01-01 00:00:00Z' });
+    fs.writeFileSync(`${h.home}/.aws/config`, `[profile proc]\ncredential_process = ${processScript(h.home, loose)}\n`);
+    const result = await runCli(['proc'], { env: h.env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('unset AWS_SESSION_TOKEN');
+  });
+
   test.each([
     ['a failing process, its stderr quoted', '', 3, 'token expired, run sso login', ['failed with exit code 3', 'token expired, run sso login']],
     ['output that is not JSON', 'hello', 0, '', ['printed something other than JSON']],
@@ -101,6 +121,15 @@ describe('pipeline outputs', () => {
     expect(written.startsWith('EARLIER=kept\n')).toBe(true);
     expect(written).toContain(`AWS_SECRET_ACCESS_KEY<<AWSENV_EOF\n${issued.secretAccessKey}\nAWSENV_EOF\n`);
     expect(written).toContain(`AWSENV_PROFILE<<AWSENV_EOF\n${DEPLOY}\nAWSENV_EOF\n`);
+  });
+
+  test.each([
+    ['--output', ['-f', 'github', '--output', 'x']],
+    ['awsuse', ['use', 'p', '-f', 'github']],
+  ])('--format github with %s is a usage error', async (_why, args) => {
+    const result = await runCli(args[0] === 'use' ? args : ['--role-arn', DEPLOY, ...args], { env: { ...home().env, ...keysEnv, GITHUB_ENV: '/dev/null' } });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(2);
   });
 
   test('--format github without GITHUB_ENV fails before any AWS call', async () => {

@@ -73,6 +73,17 @@ describe('web identity', () => {
     expect((await evalInBash(named.stdout)).AWS_ACCESS_KEY_ID).toBe('AKIADEFAULT');
   });
 
+  test('web identity credentials are never cached: a later run with a bad token is refused', async () => {
+    const w = world();
+    const env = { ...w.env, AWS_ROLE_ARN: CI_ROLE, AWS_WEB_IDENTITY_TOKEN_FILE: w.tokenFile, AWS_ROLE_SESSION_NAME: 'same' };
+    expect((await runCli([], { env })).code).toBe(0);
+    fs.writeFileSync(w.tokenFile, 'garbage');
+    const again = await runCli([], { env });
+    expect(again.stdout).toBe('');
+    expect(again.code).toBe(5);
+    expect(fs.existsSync(`${w.home}/.aws/awsenv`)).toBe(false);
+  });
+
   test('an untrusted token: AWS refused, nothing on stdout', async () => {
     const w = world();
     fs.writeFileSync(w.tokenFile, githubIdToken('sts.amazonaws.com', 'repo:evil/repo:ref:refs/heads/main'));
@@ -120,7 +131,8 @@ describe('GitHub Actions OIDC (docs/ci.md)', () => {
     const w = world();
     const result = await runCli(['--role-arn', CI_ROLE, '--web-identity', 'github', '--debug'], { env: { ...w.env, ...githubJob, ACTIONS_ID_TOKEN_REQUEST_URL: github.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong-secret' } });
     expect(result.stdout).toBe('');
-    expect(result.code).toBe(6);
+    // GitHub answered and refused: that is a refusal (5), not a network failure (6).
+    expect(result.code).toBe(5);
     expect(result.stderr).toContain('HTTP 401');
     expect(result.stderr).not.toContain('wrong-secret');
   });

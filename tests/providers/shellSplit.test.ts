@@ -6,7 +6,9 @@ describe(shellSplit.name, () => {
     ['/usr/bin/creds', ['/usr/bin/creds']],
     ['  a   b\tc  ', ['a', 'b', 'c']],
     [`tool --name 'two words'`, ['tool', '--name', 'two words']],
-    [`tool "a \\"quoted\\" \\$HOME" 'no $expansion'`, ['tool', 'a "quoted" $HOME', 'no $expansion']],
+    // Inside double quotes a backslash escapes only " and itself.
+    [`tool "a \\"quoted\\" \\$HOME" 'no $expansion'`, ['tool', 'a "quoted" \\$HOME', 'no $expansion']],
+    ['a\u00a0b', ['a\u00a0b']],
     [`a\\ b c`, ['a b', 'c']],
     [`"" ''`, ['', '']],
     [`x"y"'z'`, ['xyz']],
