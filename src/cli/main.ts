@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import { AwsenvError } from '../errors';
-import { writeFileAtomic } from '../cache/atomicWrite';
 import type { Env } from '../config/loadConfig';
 import { loadConfig } from '../config/loadConfig';
 import { rendererFor } from '../render/formats';
@@ -9,6 +7,7 @@ import { parseArgs, type Command } from './parseArgs';
 import { stderrLogger } from './logger';
 import { reportError } from './report';
 import { obtainPlan } from './obtainCredentials';
+import { exportCredentials } from './exportCommand';
 import { listProfiles } from './listCommand';
 import { shellIntegration } from './initCommand';
 
@@ -39,30 +38,8 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
 async function run(command: Command, env: Env, debug: boolean): Promise<string | number> {
   const log = stderrLogger(debug);
   switch (command.name) {
-    case 'export': {
-      const renderer = rendererFor(command.format);
-      const appendFile = renderer.appendTo && env[renderer.appendTo.variable];
-      if (renderer.appendTo && command.output) {
-        throw new AwsenvError('usage', `--output does not go with --format ${command.format}: its masks belong on stdout, where the runner reads them`);
-      }
-      if (renderer.appendTo && !appendFile) {
-        throw new AwsenvError('usage', `the ${command.format} format writes to the file $${renderer.appendTo.variable} names, and ${renderer.appendTo.variable} is not set`, {
-          hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
-        });
-      }
-      const plan = await obtainPlan(command.flags, env, log);
-      const text = renderer.render(plan);
-      if (renderer.appendTo && appendFile) {
-        // The masks first, so no later line of the log can show a secret, whatever happens to the file.
-        process.stdout.write(text);
-        writeOrFail(() => fs.appendFileSync(appendFile, renderer.appendTo!.render(plan)), appendFile);
-        return '';
-      }
-      if (!command.output) return text;
-      writeOrFail(() => writeFileAtomic(command.output!, text), command.output);
-      log.debug(`wrote ${command.output}`);
-      return '';
-    }
+    case 'export':
+      return exportCredentials(command, env, log);
     case 'use': {
       const renderer = rendererFor(command.format);
       if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
@@ -98,10 +75,3 @@ function routeWarnings(debug: boolean) {
   });
 }
 
-function writeOrFail(write: () => void, file: string): void {
-  try {
-    write();
-  } catch (error) {
-    throw new AwsenvError('config', `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-  }
-}
