@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AWSENV_BIN, runCli, runProcess } from '../support/cli';
 
@@ -14,7 +16,10 @@ describe('the command-line contract', () => {
 
   test('npx awsenv works from the checkout', async () => {
     const npx = path.join(path.dirname(process.execPath), 'npx');
-    const result = await runProcess(npx, ['--no-install', 'awsenv', '--version'], { env: { HOME: process.env.HOME }, timeoutMs: 60000, cwd: root });
+    // A cache of its own: npx remembers a checkout's bin from earlier runs, which would test a stale build.
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-npx-'));
+    const result = await runProcess(npx, ['--no-install', 'awsenv', '--version'], { env: { HOME: process.env.HOME, npm_config_cache: cache }, timeoutMs: 60000, cwd: root });
+    fs.rmSync(cache, { recursive: true, force: true });
     expect(result.stdout.trim()).toBe(pkg.version);
   }, 60000);
 

@@ -1,0 +1,18 @@
+/**
+ * Part of the build: runs the bundled CLI once on a typical cached-path command (an export of plain keys) so that
+ * the launcher can save V8's compiled code for it. Nothing outside a temporary directory is read or written.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dist = path.resolve(__dirname, '..');
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-build-'));
+try {
+  fs.mkdirSync(path.join(home, '.aws'));
+  fs.writeFileSync(path.join(home, '.aws', 'credentials'), '[build]\naws_access_key_id = AKIABUILD\naws_secret_access_key = build\n');
+  execFileSync(process.execPath, [path.join(dist, 'awsenv.js'), 'build'], { env: { PATH: process.env.PATH, HOME: home, AWSENV_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+} finally {
+  fs.rmSync(home, { recursive: true, force: true });
+}
