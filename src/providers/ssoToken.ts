@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SsoSession } from '../chain/types';
 import { AwsenvError } from '../errors';
 import type { SsoCache, SsoToken } from '../cache/ssoTokenCache';
@@ -10,6 +11,8 @@ import type { OidcApi } from './ssoClients';
 // refreshed first when it can be, as the AWS SDKs do.
 const USABLE_SECONDS = 60;
 const REFRESH_SECONDS = 5 * 60;
+const RACE_WAIT_MS = 3000;
+const RACE_POLL_MS = 100;
 
 export interface SsoTokenDeps {
   cache: SsoCache;
@@ -32,9 +35,15 @@ export async function ssoAccessToken(session: SsoSession, requested: string, dep
   const refreshed = cached && (await refresh(session, cached, deps));
   if (refreshed) return refreshed.accessToken;
   if (cached && usable(cached)) return cached.accessToken;
-  // Refresh tokens work once: another awsenv (or the AWS CLI) may have refreshed first and written a new token.
-  const latest = deps.cache.readToken(session);
-  if (latest && latest.accessToken !== cached?.accessToken && usable(latest)) return latest.accessToken;
+  // Refresh tokens work once: another awsenv (or the AWS CLI) may be refreshing at this moment. Its new token
+  // lands in the file a moment later, so a refused refresh waits briefly for it before giving up.
+  if (cached?.refreshToken) {
+    for (let waited = 0; waited <= RACE_WAIT_MS; waited += RACE_POLL_MS) {
+      const latest = deps.cache.readToken(session);
+      if (latest && latest.accessToken !== cached.accessToken && usable(latest)) return latest.accessToken;
+      await sleep(RACE_POLL_MS);
+    }
+  }
   if (deps.signIn) return (await deps.signIn()).accessToken;
   throw new AwsenvError('interaction', `profile "${requested}" needs an IAM Identity Center sign-in (${session.startUrl}), and there is no terminal to sign in on`, {
     profile: requested,
