@@ -2,12 +2,12 @@ import { AwsenvError, configError } from '../errors';
 import type { AwsConfig, Env } from '../config/loadConfig';
 import { sharedFilePaths } from '../config/sharedFilePaths';
 import { hasStaticKeys, parseProfile, usesSso, type Profile } from '../config/profile';
-import { callRegion, configuredEndpoint } from '../config/endpoints';
+import { stsTarget } from '../config/endpoints';
 import { closestName } from './suggest';
 import { checkChain, ROLE_CHAINING_MAX_SECONDS } from './checkChain';
 import { resolveSso } from './resolveSso';
 import { credentialSourceStep, webIdentityFromProfile } from './resolveCiSources';
-import type { AwsTarget, Chain, StaticStep, Step } from './types';
+import type { Chain, StaticStep, Step } from './types';
 
 export interface ResolveOptions {
   readonly env: Env;
@@ -66,7 +66,7 @@ function resolveStatic(name: string, profile: Profile, ctx: Context): Step[] {
   }
   const keys = staticStep(name, profile);
   if (!profile.mfa_serial || keys.sessionToken) return [keys];
-  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, ctx) }];
+  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, ctx.config, ctx.env, ctx.region) }];
 }
 
 function resolveRole(name: string, profile: Profile, ctx: Context, visited: readonly string[]): Step[] {
@@ -93,7 +93,7 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
     // role gets the code on its own AssumeRole call instead.
     const ownKeys = selfSourced || Boolean(profile.credential_source);
     const source = ownKeys ? profile : readProfile(sourceName, ctx, visited);
-    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: (ownKeys ? undefined : source.duration_seconds) ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(source, ctx) });
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial, durationSeconds: (ownKeys ? undefined : source.duration_seconds) ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(source, ctx.config, ctx.env, ctx.region) });
     mfaSerial = undefined;
   }
   steps.push({
@@ -105,7 +105,7 @@ function resolveRole(name: string, profile: Profile, ctx: Context, visited: read
     sourceIdentity: profile.source_identity,
     mfaSerial,
     durationSeconds,
-    sts: stsTarget(profile, ctx),
+    sts: stsTarget(profile, ctx.config, ctx.env, ctx.region),
   });
   return steps;
 }
@@ -136,11 +136,6 @@ export function unknownProfile(name: string, ctx: Pick<Context, 'config' | 'env'
 
 function staticStep(name: string, profile: Profile): StaticStep {
   return { kind: 'static', profile: name, accessKeyId: profile.aws_access_key_id!, secretAccessKey: profile.aws_secret_access_key!, sessionToken: profile.aws_session_token };
-}
-
-function stsTarget(profile: Profile, ctx: Context): AwsTarget {
-  const endpoint = configuredEndpoint('sts', profile, ctx.config, ctx.env);
-  return { region: callRegion(profile, ctx.env, ctx.region), ...(endpoint && { endpoint }) };
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

@@ -1,6 +1,6 @@
 import { configError } from '../errors';
 import type { AwsConfig } from '../config/loadConfig';
-import { callRegion, configuredEndpoint } from '../config/endpoints';
+import { stsTarget } from '../config/endpoints';
 import { checkChain } from './checkChain';
 import { resolve, type ResolveOptions } from './resolve';
 import { credentialSourceStep, webIdentityFromEnv, webIdentityFromGithub } from './resolveCiSources';
@@ -30,7 +30,7 @@ export function resolveAdHoc(role: AdHocRole, config: AwsConfig, options: Resolv
             profile: role.roleArn,
             roleArn: role.roleArn,
             token: { source: 'file', path: role.webIdentity },
-            sts: target(config, options),
+            sts: stsTarget({}, config, options.env, options.region),
             ...(role.roleSessionName && { roleSessionName: role.roleSessionName }),
           };
     return finish(role.roleArn, [{ ...step, ...(durationSeconds && { durationSeconds }) }], region);
@@ -40,7 +40,7 @@ export function resolveAdHoc(role: AdHocRole, config: AwsConfig, options: Resolv
     kind: 'assumeRole',
     profile: role.roleArn,
     roleArn: role.roleArn,
-    sts: target(config, options),
+    sts: stsTarget({}, config, options.env, options.region),
     ...(role.roleSessionName && { roleSessionName: role.roleSessionName }),
     ...(durationSeconds && { durationSeconds }),
   };
@@ -57,9 +57,4 @@ export function resolveEnvWebIdentity(config: AwsConfig, options: ResolveOptions
 function finish(label: string, steps: Step[], region: string | undefined): Chain {
   checkChain(label, steps);
   return { profile: label, steps, ...(region && { region }) };
-}
-
-function target(config: AwsConfig, options: ResolveOptions) {
-  const endpoint = configuredEndpoint('sts', {}, config, options.env);
-  return { region: callRegion({}, options.env, options.region), ...(endpoint && { endpoint }) };
 }

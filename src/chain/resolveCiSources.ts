@@ -1,7 +1,7 @@
 import { configError } from '../errors';
 import type { AwsConfig, Env } from '../config/loadConfig';
 import type { Profile } from '../config/profile';
-import { callRegion, configuredEndpoint } from '../config/endpoints';
+import { stsTarget } from '../config/endpoints';
 import type { AwsTarget, MetadataStep, StaticStep, WebIdentityStep, WebIdentityToken } from './types';
 
 export const GITHUB_AUDIENCE = 'sts.amazonaws.com';
@@ -55,10 +55,6 @@ function webIdentityStep(profile: string, roleArn: string, token: WebIdentityTok
   return { kind: 'webIdentity', profile, roleArn, token, sts, ...(roleSessionName && { roleSessionName }), ...(durationSeconds && { durationSeconds }) };
 }
 
-function stsTarget(profile: Profile, config: AwsConfig, env: Env, region?: string): AwsTarget {
-  const endpoint = configuredEndpoint('sts', profile, config, env);
-  return { region: callRegion(profile, env, region), ...(endpoint && { endpoint }) };
-}
 
 // A session name that says which repository and run made the call, for CloudTrail.
 function githubSessionName(env: Env): string | undefined {

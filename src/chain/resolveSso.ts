@@ -1,7 +1,7 @@
 import { configError } from '../errors';
 import type { AwsConfig, Env } from '../config/loadConfig';
 import type { Profile } from '../config/profile';
-import { configuredEndpoint } from '../config/endpoints';
+import { serviceTarget } from '../config/endpoints';
 import type { SsoSession, SsoStep } from './types';
 
 const SESSION_KEYS = ['sso_start_url', 'sso_region'] as const;
@@ -21,11 +21,7 @@ export function resolveSso(name: string, profile: Profile, config: AwsConfig, en
  * legacy key written beside sso_session must agree with the section, as the AWS CLI insists.
  */
 export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, env: Env): SsoSession {
-  const target = (serviceId: string, region: string) => {
-    const endpoint = configuredEndpoint(serviceId, profile, config, env);
-    return { region, ...(endpoint && { endpoint }) };
-  };
-  const endpoints = (region: string) => ({ oidc: target('SSO OIDC', region), portal: target('SSO', region) });
+  const endpoints = (region: string) => ssoEndpoints(profile, config, env, region);
   if (profile.sso_session) {
     const section = config.ssoSessions[profile.sso_session];
     if (!section) {
@@ -48,3 +44,9 @@ export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, 
   }
   return { startUrl: profile.sso_start_url!, region: profile.sso_region!, ...endpoints(profile.sso_region!) };
 }
+
+/** The two services a sign-in talks to, each at its configured endpoint if any. */
+export const ssoEndpoints = (profile: Profile, config: AwsConfig, env: Env, region: string) => ({
+  oidc: serviceTarget('SSO OIDC', profile, config, env, region),
+  portal: serviceTarget('SSO', profile, config, env, region),
+});

@@ -1,7 +1,7 @@
 import type { Env } from '../config/loadConfig';
 import { loadConfig, type AwsConfig } from '../config/loadConfig';
 import { parseProfile, usesSso } from '../config/profile';
-import { configuredEndpoint } from '../config/endpoints';
+import { serviceTarget } from '../config/endpoints';
 import { signInSessionOf } from '../chain/signInSession';
 import { ssoSessionOf } from '../chain/resolveSso';
 import type { AwsTarget, SsoSession } from '../chain/types';
@@ -34,7 +34,7 @@ export async function logout(profileArgument: string | undefined, all: boolean, 
   const tokens = sso.cache.listTokens();
   for (const { file, token } of tokens) {
     const session = known.get(file);
-    await signOut(sso, session?.portal ?? envTarget(token.region, config, env), token, session?.name ?? token.startUrl, log);
+    await signOut(sso, session?.portal ?? serviceTarget('SSO', {}, config, env, token.region), token, session?.name ?? token.startUrl, log);
     sso.cache.removeTokenFile(file);
   }
   const removed = credentials.removeWhere((o) => o?.startsWith('sso:') ?? false);
@@ -65,9 +65,4 @@ function knownSessions(config: AwsConfig, env: Env): Map<string, SsoSession> {
     }
   }
   return sessions;
-}
-
-function envTarget(region: string, config: AwsConfig, env: Env): AwsTarget {
-  const endpoint = configuredEndpoint('SSO', {}, config, env);
-  return { region, ...(endpoint && { endpoint }) };
 }

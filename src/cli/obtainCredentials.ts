@@ -1,6 +1,6 @@
 import path from 'node:path';
-import os from 'node:os';
 import { loadConfig, type AwsConfig, type Env } from '../config/loadConfig';
+import { homeDir } from '../config/sharedFilePaths';
 import { AwsenvError } from '../errors';
 import { resolveAdHoc, resolveEnvWebIdentity, type AdHocRole } from '../chain/resolveAdHoc';
 import type { Chain } from '../chain/types';
@@ -32,7 +32,7 @@ export function pickProfile(argument: string | undefined, env: Env): { name: str
   return { name: 'default', origin: 'default' };
 }
 
-export const cacheDir = (env: Env) => path.join(env.HOME || os.homedir(), '.aws', 'awsenv');
+export const cacheDir = (env: Env) => path.join(homeDir(env), '.aws', 'awsenv');
 
 /** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
 export async function obtainPlan(flags: CredentialFlags, env: Env, log: Logger): Promise<Plan> {

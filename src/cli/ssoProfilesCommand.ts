@@ -3,9 +3,9 @@ import { AwsenvError } from '../errors';
 import type { Env } from '../config/loadConfig';
 import { loadConfig, type AwsConfig } from '../config/loadConfig';
 import { sharedFilePaths } from '../config/sharedFilePaths';
-import { configuredEndpoint } from '../config/endpoints';
 import { parseProfile } from '../config/profile';
 import { signInSessionOf } from '../chain/signInSession';
+import { ssoEndpoints } from '../chain/resolveSso';
 import type { SsoSession } from '../chain/types';
 import { writeFileAtomic } from '../cache/atomicWrite';
 import type { Logger } from '../providers/deps';
@@ -59,11 +59,7 @@ export async function ssoProfiles(options: SsoProfilesOptions, env: Env, log: Lo
 function sessionFor(options: SsoProfilesOptions, config: AwsConfig, env: Env): { session: SsoSession; label: string; region?: string } {
   if (options.startUrl || options.ssoRegion) {
     if (!options.startUrl || !options.ssoRegion) throw new AwsenvError('usage', '--start-url and --sso-region go together');
-    const target = (serviceId: string) => {
-      const endpoint = configuredEndpoint(serviceId, {}, config, env);
-      return { region: options.ssoRegion!, ...(endpoint && { endpoint }) };
-    };
-    return { session: { startUrl: options.startUrl, region: options.ssoRegion, oidc: target('SSO OIDC'), portal: target('SSO') }, label: options.startUrl };
+    return { session: { startUrl: options.startUrl, region: options.ssoRegion, ...ssoEndpoints({}, config, env, options.ssoRegion) }, label: options.startUrl };
   }
   const { name, origin } = pickProfile(options.profile, env);
   const parsed = parseProfile(config.profiles[name] ?? {});

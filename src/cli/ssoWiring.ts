@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { homeDir } from '../config/sharedFilePaths';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SsoSession } from '../chain/types';
 import type { Env } from '../config/loadConfig';
@@ -21,7 +21,7 @@ export interface SsoWiring {
 
 /** The I/O behind IAM Identity Center, put together once per run for the commands that need it. */
 export function ssoWiring(env: Env, log: Logger): SsoWiring {
-  const cache = ssoCache(ssoCacheDir(env.HOME || os.homedir()), log);
+  const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
   const now = () => new Date();
   const signInWith = async (session: SsoSession, profile: string, options: { browser: boolean }) =>
     signIn(session, profile, {

@@ -1,5 +1,6 @@
 import type { AwsConfig, Env } from './loadConfig';
 import type { Profile } from './profile';
+import type { AwsTarget } from '../chain/types';
 
 const truthy = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
 
@@ -30,3 +31,13 @@ export function configuredEndpoint(
 export function callRegion(profile: Profile, env: Env, flag?: string): string {
   return flag || env.AWS_REGION || env.AWS_DEFAULT_REGION || profile.region || 'us-east-1';
 }
+
+/** Where one service's calls for this profile go: the region given, and the configured endpoint when there is one. */
+export function serviceTarget(serviceId: string, profile: Profile, config: AwsConfig, env: Env, region: string): AwsTarget {
+  const endpoint = configuredEndpoint(serviceId, profile, config, env);
+  return { region, ...(endpoint && { endpoint }) };
+}
+
+/** Where this profile's STS calls go. */
+export const stsTarget = (profile: Profile, config: AwsConfig, env: Env, regionFlag?: string): AwsTarget =>
+  serviceTarget('sts', profile, config, env, callRegion(profile, env, regionFlag));

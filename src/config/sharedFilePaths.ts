@@ -2,9 +2,12 @@ import path from 'node:path';
 import os from 'node:os';
 import type { Env } from './loadConfig';
 
+/** The user's home, as the AWS CLI finds it; everything awsenv keeps lives under its .aws directory. */
+export const homeDir = (env: Env) => env.HOME || env.USERPROFILE || os.homedir();
+
 /** Where the two shared files are, by the AWS CLI's rules. Pure: resolve() names them in its hints. */
 export function sharedFilePaths(env: Env): { configFile: string; credentialsFile: string } {
-  const home = env.HOME || env.USERPROFILE || os.homedir();
+  const home = homeDir(env);
   // Expanded here, against this env's HOME, rather than by the loader against the process's.
   const expand = (file: string) => (file.startsWith('~/') ? path.join(home, file.slice(2)) : file);
   return {

@@ -3,10 +3,7 @@ import { AwsenvError } from '../errors';
 import type { Credentials } from './credentials';
 import type { Logger } from './deps';
 import { errorMessage, errorName, isNetworkError, networkError } from './awsCallErrors';
-
-// Bounded like STS: a dead endpoint must fail in seconds.
-const REQUEST_HANDLER = { connectionTimeout: 3000, requestTimeout: 6000, throwOnRequestTimeout: true };
-const TOTAL_TIMEOUT_MS = 20000;
+import { callOptions, clientOptions, describeTarget } from './awsClientOptions';
 
 export interface OidcApi {
   registerClient(input: { clientName: string; clientType: string; scopes?: string[]; grantTypes?: string[] }): Promise<{ clientId: string; clientSecret: string; clientSecretExpiresAt: number }>;
@@ -29,17 +26,15 @@ export interface PortalApi {
   logout(accessToken: string): Promise<void>;
 }
 
-const where = (target: AwsTarget) => target.endpoint ?? `the ${target.region} regional endpoint`;
-
 /** SSO-OIDC over the SDK client, loaded on this path only. Its calls are unsigned: no credentials exist yet. */
 export async function createOidcApi(target: AwsTarget, profile: string, log: Logger): Promise<OidcApi> {
   const sdk = await import('@aws-sdk/client-sso-oidc');
-  const client = new sdk.SSOOIDCClient({ region: target.region, ...(target.endpoint && { endpoint: target.endpoint }), ignoreConfiguredEndpointUrls: true, requestHandler: REQUEST_HANDLER });
+  const client = new sdk.SSOOIDCClient(clientOptions(target));
   const call = guarded('SSO OIDC', target, profile, log);
   return {
-    registerClient: (input) => call('RegisterClient', () => client.send(new sdk.RegisterClientCommand(input), signal())).then((o) => ({ clientId: o.clientId!, clientSecret: o.clientSecret!, clientSecretExpiresAt: o.clientSecretExpiresAt! })),
+    registerClient: (input) => call('RegisterClient', () => client.send(new sdk.RegisterClientCommand(input), callOptions())).then((o) => ({ clientId: o.clientId!, clientSecret: o.clientSecret!, clientSecretExpiresAt: o.clientSecretExpiresAt! })),
     startDeviceAuthorization: (input) =>
-      call('StartDeviceAuthorization', () => client.send(new sdk.StartDeviceAuthorizationCommand(input), signal())).then((o) => ({
+      call('StartDeviceAuthorization', () => client.send(new sdk.StartDeviceAuthorizationCommand(input), callOptions())).then((o) => ({
         deviceCode: o.deviceCode!,
         userCode: o.userCode!,
         verificationUri: o.verificationUri!,
@@ -47,18 +42,18 @@ export async function createOidcApi(target: AwsTarget, profile: string, log: Log
         expiresIn: o.expiresIn!,
         interval: o.interval,
       })),
-    createToken: (input) => call('CreateToken', () => client.send(new sdk.CreateTokenCommand(input), signal())).then((o) => ({ accessToken: o.accessToken!, expiresIn: o.expiresIn!, refreshToken: o.refreshToken })),
+    createToken: (input) => call('CreateToken', () => client.send(new sdk.CreateTokenCommand(input), callOptions())).then((o) => ({ accessToken: o.accessToken!, expiresIn: o.expiresIn!, refreshToken: o.refreshToken })),
   };
 }
 
 /** The SSO portal over the SDK client: role credentials, the accounts and roles a person may use, sign-out. */
 export async function createPortalApi(target: AwsTarget, profile: string, log: Logger): Promise<PortalApi> {
   const sdk = await import('@aws-sdk/client-sso');
-  const client = new sdk.SSOClient({ region: target.region, ...(target.endpoint && { endpoint: target.endpoint }), ignoreConfiguredEndpointUrls: true, requestHandler: REQUEST_HANDLER });
+  const client = new sdk.SSOClient(clientOptions(target));
   const call = guarded('SSO', target, profile, log);
   return {
     async getRoleCredentials(accessToken, accountId, roleName) {
-      const output = await call('GetRoleCredentials', () => client.send(new sdk.GetRoleCredentialsCommand({ accessToken, accountId, roleName }), signal()));
+      const output = await call('GetRoleCredentials', () => client.send(new sdk.GetRoleCredentialsCommand({ accessToken, accountId, roleName }), callOptions()));
       const c = output.roleCredentials;
       if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
         throw new AwsenvError('aws', `IAM Identity Center answered without usable credentials (profile "${profile}")`, { profile });
@@ -66,41 +61,41 @@ export async function createPortalApi(target: AwsTarget, profile: string, log: L
       return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(c.expiration) };
     },
     async listAccounts(accessToken) {
-      const accounts: Array<{ accountId: string; accountName?: string; emailAddress?: string }> = [];
-      for (let nextToken: string | undefined, first = true; first || nextToken; first = false) {
-        const page = await call('ListAccounts', () => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), signal()));
-        accounts.push(...(page.accountList ?? []).filter((a) => a.accountId).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress })));
-        nextToken = page.nextToken;
-      }
-      return accounts;
+      const accounts = await allPages((nextToken) => call('ListAccounts', () => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), callOptions())), (page) => page.accountList);
+      return accounts.filter((a) => a.accountId).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress }));
     },
     async listAccountRoles(accessToken, accountId) {
-      const roles: string[] = [];
-      for (let nextToken: string | undefined, first = true; first || nextToken; first = false) {
-        const page = await call('ListAccountRoles', () => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), signal()));
-        roles.push(...(page.roleList ?? []).map((r) => r.roleName).filter((r): r is string => Boolean(r)));
-        nextToken = page.nextToken;
-      }
-      return roles;
+      const roles = await allPages((nextToken) => call('ListAccountRoles', () => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), callOptions())), (page) => page.roleList);
+      return roles.map((r) => r.roleName).filter((r): r is string => Boolean(r));
     },
     async logout(accessToken) {
-      await call('Logout', () => client.send(new sdk.LogoutCommand({ accessToken }), signal()));
+      await call('Logout', () => client.send(new sdk.LogoutCommand({ accessToken }), callOptions()));
     },
   };
 }
 
-const signal = () => ({ abortSignal: AbortSignal.timeout(TOTAL_TIMEOUT_MS) });
-
 /** Logs each call (never the token), turns network failures into one clear error, and lets AWS's errors through. */
 function guarded(service: string, target: AwsTarget, profile: string, log: Logger) {
   return async <T>(operation: string, send: () => Promise<T>): Promise<T> => {
-    log.debug(`AWS call: ${service} ${operation} at ${where(target)}`);
+    log.debug(`AWS call: ${service} ${operation} at ${describeTarget(target)}`);
     try {
       return await send();
     } catch (error) {
       log.debug(`AWS call failed: ${errorName(error)}: ${errorMessage(error)}`);
-      if (isNetworkError(error)) throw networkError(error, service, where(target), profile);
+      if (isNetworkError(error)) throw networkError(error, service, describeTarget(target), profile);
       throw error;
     }
   };
+}
+
+/** Every item of a paginated list, following nextToken to the last page. */
+async function allPages<P extends { nextToken?: string }, T>(fetch: (nextToken?: string) => Promise<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const all: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await fetch(nextToken);
+    all.push(...(items(page) ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return all;
 }

@@ -4,11 +4,7 @@ import { AwsenvError } from '../errors';
 import type { Credentials } from './credentials';
 import type { Logger, StsApi } from './deps';
 import { translateStsError, type StsCallContext } from './stsErrors';
-
-// A dead endpoint must fail in seconds, not hang a shell prompt: bounded per attempt and in total.
-const CONNECT_TIMEOUT_MS = 3000;
-const REQUEST_TIMEOUT_MS = 6000;
-const TOTAL_TIMEOUT_MS = 20000;
+import { callOptions, clientOptions, describeTarget } from './awsClientOptions';
 
 const stsCredentials = z.object({
   AccessKeyId: z.string().min(1),
@@ -26,19 +22,14 @@ export async function createStsApi(
 ): Promise<StsApi> {
   const sdk = await import('@aws-sdk/client-sts');
   const clientFor = (input: { TokenCode?: string } | object) => new sdk.STSClient({
-    region: target.region,
-    ...(target.endpoint && { endpoint: target.endpoint }),
-    // awsenv has resolved the endpoint for this step's profile; left alone, the SDK would look again in the
-    // profile that AWS_PROFILE or [default] names, and could send this profile's keys somewhere else.
-    ignoreConfiguredEndpointUrls: true,
+    ...clientOptions(target),
     profile: who.profile,
     ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } }),
     // A call that carries an MFA code is never retried: if only the answer was lost, the retry would spend the
     // same code again and come back as "wrong code", which would send the user looking in the wrong place.
     maxAttempts: "TokenCode" in input && input.TokenCode ? 1 : 3,
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
   });
-  const endpoint = target.endpoint ?? `the ${target.region} regional endpoint`;
+  const endpoint = describeTarget(target);
 
   type Send = (options: { abortSignal: AbortSignal }) => Promise<{ Credentials?: unknown }>;
   async function call(ctx: StsCallContext, send: Send, shown: Record<string, unknown>): Promise<Credentials> {
@@ -46,7 +37,7 @@ export async function createStsApi(
     log.debug(`AWS call: STS ${ctx.operation} at ${endpoint}, ${signer}, ${JSON.stringify(shown)}`);
     let output: { Credentials?: unknown };
     try {
-      output = await send({ abortSignal: AbortSignal.timeout(TOTAL_TIMEOUT_MS) });
+      output = await send(callOptions());
     } catch (error) {
       log.debug(`AWS call failed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
       throw translateStsError(error, ctx);
