@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
-import { credentialsSchema, type Credentials } from '../providers/credentials';
-import type { Logger } from '../providers/deps';
-import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import { credentialsSchema, type Credentials } from '../core/credentials';
+import { homeDir, type Env } from '../core/env';
+import type { Logger } from '../core/logger';
 
 const entrySchema = z.object({
   version: z.literal(1),
@@ -14,6 +15,9 @@ const entrySchema = z.object({
   // Only credentials from AWS are cached, and those always expire: an entry without an end is not ours.
   credentials: credentialsSchema.required({ sessionToken: true, expiration: true }),
 });
+
+/** Where the credential cache lives: beside the AWS CLI's own caches, in a directory of awsenv's. */
+export const credentialCacheDir = (env: Env) => path.join(homeDir(env), '.aws', 'awsenv');
 
 export interface CredentialCache {
   read(key: string): Credentials | undefined;

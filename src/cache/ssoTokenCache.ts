@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
-import type { Logger } from '../providers/deps';
-import { ensurePrivateDir, writeFileAtomic } from './atomicWrite';
+import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import type { Logger } from '../core/logger';
 
 /**
  * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools

@@ -1,17 +1,15 @@
-import { configError } from '../errors';
+import { configError } from '../core/errors';
+import { ASSUME_ROLE_SECONDS, ROLE_CHAINING_MAX_SECONDS, SESSION_TOKEN_SECONDS } from './limits';
 import type { Step } from './types';
 
-// AWS's own limits, checked here so a bad value fails before an MFA prompt instead of after it.
-const SESSION_TOKEN_SECONDS = { min: 900, max: 129600 };
-const ASSUME_ROLE_SECONDS = { min: 900, max: 43200 };
-export const ROLE_CHAINING_MAX_SECONDS = 3600;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
-export function checkChain(profile: string, steps: readonly Step[]): void {
+/** AWS's rules on each step's values, so that a value AWS would refuse fails before any prompt or call. */
+export function checkChain(steps: readonly Step[]): void {
   steps.forEach((step, index) => {
     const fail = (message: string, hint?: string) => {
-      throw configError(`profile "${step.profile}": ${message}`, profile, hint);
+      throw configError(message, step.profile, hint);
     };
     if (step.kind === 'sessionToken') {
       checkRange(step.durationSeconds, SESSION_TOKEN_SECONDS, fail, 'an MFA session');

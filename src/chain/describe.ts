@@ -1,16 +1,19 @@
-import type { AwsTarget, Chain, Step } from './types';
+import { redactKey } from '../core/credentials';
+import type { AwsTarget } from '../config/endpoints';
+import type { Chain, Step } from './types';
 
 /** The chain as --debug shows it: one line a step, every setting that matters, no secret. */
 export function describeChain(chain: Chain): string {
   const lines = chain.steps.map((step, i) => `  ${i + 1}. ${describeStep(step)}`);
   const region = chain.region ? `, exporting region ${chain.region}` : '';
-  return [`chain for profile "${chain.profile}"${region}:`, ...lines].join('\n');
+  const decisions = (chain.decisions ?? []).map((decision) => `  ${decision}`);
+  return [`chain for profile "${chain.profile}"${region}:`, ...lines, ...decisions].join('\n');
 }
 
 function describeStep(step: Step): string {
   switch (step.kind) {
     case 'static':
-      return `keys of profile "${step.profile}" (${step.accessKeyId.slice(0, 4)}…${step.accessKeyId.slice(-4)}${step.sessionToken ? ', with session token' : ''})`;
+      return `keys of profile "${step.profile}" (${redactKey(step.accessKeyId)}${step.sessionToken ? ', with session token' : ''})`;
     case 'sessionToken':
       return `MFA session for profile "${step.profile}": GetSessionToken with ${step.mfaSerial}, ${step.durationSeconds}s, ${where(step.sts)}`;
     case 'assumeRole': {

@@ -1,10 +1,11 @@
-import { configError } from '../errors';
-import type { AwsConfig } from '../config/loadConfig';
+import { configError } from '../core/errors';
+import type { AwsConfig } from '../config/mergeSharedFiles';
 import { stsTarget } from '../config/endpoints';
 import { checkChain } from './checkChain';
-import { resolve, type ResolveOptions } from './resolve';
-import { credentialSourceStep, webIdentityFromEnv, webIdentityFromGithub } from './resolveCiSources';
-import type { Chain, Step, WebIdentityStep } from './types';
+import { credentialSourceStep } from './credentialSource';
+import { resolve } from './resolve';
+import type { Chain, ResolveOptions, Step } from './types';
+import { webIdentityFromEnv, webIdentityFromFile, webIdentityFromGithub } from './webIdentitySteps';
 
 /** A role asked for on the command line rather than in a profile: `--role-arn ARN` and its source. */
 export interface AdHocRole {
@@ -22,29 +23,24 @@ export function resolveAdHoc(role: AdHocRole, config: AwsConfig, options: Resolv
   const { env, region, durationSeconds } = options;
   if (role.webIdentity && role.sourceProfile) throw configError('--web-identity and --source-profile name two sources for one role; keep one', role.roleArn);
   if (role.webIdentity) {
-    const step: WebIdentityStep =
+    const step =
       role.webIdentity === 'github'
         ? webIdentityFromGithub(role.roleArn, role.audience, role.roleSessionName, env, config, region)
-        : {
-            kind: 'webIdentity',
-            profile: role.roleArn,
-            roleArn: role.roleArn,
-            token: { source: 'file', path: role.webIdentity },
-            sts: stsTarget({}, config, options.env, options.region),
-            ...(role.roleSessionName && { roleSessionName: role.roleSessionName }),
-          };
+        : webIdentityFromFile(role.roleArn, role.webIdentity, role.roleSessionName, env, config, region);
     return finish(role.roleArn, [{ ...step, ...(durationSeconds && { durationSeconds }) }], region);
   }
-  const source: Step[] = role.sourceProfile ? [...resolve(role.sourceProfile, config, { ...options, durationSeconds: undefined, region }).steps] : [credentialSourceStep(role.roleArn, 'Environment', env)];
+  const source = role.sourceProfile
+    ? resolve(role.sourceProfile, config, { ...options, durationSeconds: undefined })
+    : { steps: [credentialSourceStep(role.roleArn, 'Environment', env)], decisions: [] };
   const assume: Step = {
     kind: 'assumeRole',
     profile: role.roleArn,
     roleArn: role.roleArn,
-    sts: stsTarget({}, config, options.env, options.region),
+    sts: stsTarget({}, config, env, region),
     ...(role.roleSessionName && { roleSessionName: role.roleSessionName }),
     ...(durationSeconds && { durationSeconds }),
   };
-  return finish(role.roleArn, [...source, assume], region);
+  return finish(role.roleArn, [...source.steps, assume], region, source.decisions);
 }
 
 /** AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, when neither a profile argument nor AWS_PROFILE names a profile. */
@@ -54,7 +50,7 @@ export function resolveEnvWebIdentity(config: AwsConfig, options: ResolveOptions
   return finish(step.profile, [{ ...step, ...(options.durationSeconds && { durationSeconds: options.durationSeconds }) }], options.region);
 }
 
-function finish(label: string, steps: Step[], region: string | undefined): Chain {
-  checkChain(label, steps);
-  return { profile: label, steps, ...(region && { region }) };
+function finish(label: string, steps: Step[], region: string | undefined, decisions: readonly string[] = []): Chain {
+  checkChain(steps);
+  return { profile: label, steps, ...(region && { region }), decisions };
 }

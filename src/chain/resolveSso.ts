@@ -1,5 +1,6 @@
-import { configError } from '../errors';
-import type { AwsConfig, Env } from '../config/loadConfig';
+import { configError } from '../core/errors';
+import type { Env } from '../core/env';
+import type { AwsConfig } from '../config/mergeSharedFiles';
 import type { Profile } from '../config/profile';
 import { serviceTarget } from '../config/endpoints';
 import type { SsoSession, SsoStep } from './types';
@@ -11,7 +12,7 @@ export function resolveSso(name: string, profile: Profile, config: AwsConfig, en
   const session = ssoSessionOf(name, profile, config, env);
   const missing = (['sso_account_id', 'sso_role_name'] as const).filter((key) => !profile[key]);
   if (missing.length) {
-    throw configError(`profile "${name}" signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Add the account and the permission set (role) to use; "awsenv sso profiles" lists them.');
+    throw configError(`signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Add the account and the permission set (role) to use; "awsenv sso profiles" lists them.');
   }
   return { kind: 'sso', profile: name, accountId: profile.sso_account_id!, roleName: profile.sso_role_name!, session };
 }
@@ -26,13 +27,13 @@ export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, 
     const section = config.ssoSessions[profile.sso_session];
     if (!section) {
       const known = Object.keys(config.ssoSessions);
-      throw configError(`profile "${name}" names sso_session "${profile.sso_session}", which does not exist`, name, known.length ? `Known sso-session sections: ${known.join(', ')}.` : `Add a [sso-session ${profile.sso_session}] section with sso_start_url and sso_region.`);
+      throw configError(`names sso_session "${profile.sso_session}", which does not exist`, name, known.length ? `Known sso-session sections: ${known.join(', ')}.` : `Add a [sso-session ${profile.sso_session}] section with sso_start_url and sso_region.`);
     }
     const missing = SESSION_KEYS.filter((key) => !section[key]?.trim());
-    if (missing.length) throw configError(`sso-session "${profile.sso_session}" (used by profile "${name}") has no ${missing.join(' or ')}`, name);
+    if (missing.length) throw configError(`its sso-session "${profile.sso_session}" has no ${missing.join(' or ')}`, name);
     for (const key of SESSION_KEYS) {
       if (profile[key] && profile[key] !== section[key].trim()) {
-        throw configError(`profile "${name}" has ${key} = ${profile[key]}, but its sso-session "${profile.sso_session}" says ${section[key].trim()}`, name, `Remove ${key} from the profile: the sso-session section is where it belongs.`);
+        throw configError(`has ${key} = ${profile[key]}, but its sso-session "${profile.sso_session}" says ${section[key].trim()}`, name, `Remove ${key} from the profile: the sso-session section is where it belongs.`);
       }
     }
     const scopes = section.sso_registration_scopes?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -40,7 +41,7 @@ export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, 
   }
   const missing = SESSION_KEYS.filter((key) => !profile[key]);
   if (missing.length) {
-    throw configError(`profile "${name}" signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Give it sso_session = NAME and a [sso-session NAME] section, or sso_start_url and sso_region.');
+    throw configError(`signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Give it sso_session = NAME and a [sso-session NAME] section, or sso_start_url and sso_region.');
   }
   return { startUrl: profile.sso_start_url!, region: profile.sso_region!, ...endpoints(profile.sso_region!) };
 }

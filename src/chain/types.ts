@@ -1,8 +1,5 @@
-/** Where one AWS call of a step goes. */
-export interface AwsTarget {
-  readonly region: string;
-  readonly endpoint?: string;
-}
+import type { Env } from '../core/env';
+import type { AwsTarget } from '../config/endpoints';
 
 /** Keys written in a profile. The only step that holds a secret: describeChain() never prints it. */
 export interface StaticStep {
@@ -91,4 +88,19 @@ export interface Chain {
   readonly steps: readonly Step[];
   /** The region to export: the --region flag or the named profile's own region. */
   readonly region?: string;
+  /** Why resolve() shaped the chain as it did where the choice is not obvious (where the MFA code goes), for --debug. */
+  readonly decisions?: readonly string[];
+}
+
+/** Where the profile name came from, so an unknown name can be traced to the AWS_PROFILE that set it. */
+export type ProfileOrigin = 'argument' | 'AWS_PROFILE' | 'default';
+
+/** What resolve() needs besides the config: the environment and the flags that shape the chain. */
+export interface ResolveOptions {
+  readonly env: Env;
+  /** --region: exported, and used for every AWS call of the chain. */
+  readonly region?: string;
+  /** --duration: applies to the last step, the credentials that get exported. */
+  readonly durationSeconds?: number;
+  readonly origin?: ProfileOrigin;
 }

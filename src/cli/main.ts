@@ -1,15 +1,32 @@
-import { AwsenvError } from '../errors';
-import type { Env } from '../config/loadConfig';
-import { loadConfig } from '../config/loadConfig';
-import { rendererFor } from '../render/formats';
-import { unsetPlan } from '../render/plan';
-import { parseArgs, type Command } from './parseArgs';
-import { stderrLogger } from './logger';
-import { reportError } from './report';
-import { obtainPlan } from './obtainCredentials';
-import { exportCredentials } from './exportCommand';
-import { listProfiles } from './listCommand';
-import { shellIntegration } from './initCommand';
+import type { Env } from '../core/env';
+import { stderrLogger } from '../core/logger';
+import type { Command } from './command';
+import { parseArgs } from './parseArgs';
+import { reportError } from './reportError';
+import { wire, type Wiring } from './wire';
+import { exportCommand } from './commands/exportCommand';
+import { useCommand } from './commands/useCommand';
+import { unsetCommand } from './commands/unsetCommand';
+import { listCommand } from './commands/listCommand';
+import { initCommand } from './commands/initCommand';
+
+type Handler<C extends Command> = (command: C, wiring: Wiring) => Promise<string | number>;
+
+/**
+ * One handler per command; a record, so a command without one does not compile. The commands that talk to IAM
+ * Identity Center or spawn are imported when they run: child_process and the sign-in code cost start-up time.
+ */
+const handlers: { [N in Command['name']]: Handler<Extract<Command, { name: N }>> } = {
+  export: exportCommand,
+  use: useCommand,
+  unset: unsetCommand,
+  list: listCommand,
+  init: initCommand,
+  exec: async (command, wiring) => (await import('./commands/execCommand')).execCommand(command, wiring),
+  login: async (command, wiring) => (await import('./commands/loginCommand')).loginCommand(command, wiring),
+  logout: async (command, wiring) => (await import('./commands/logoutCommand')).logoutCommand(command, wiring),
+  ssoProfiles: async (command, wiring) => (await import('./commands/ssoProfilesCommand')).ssoProfilesCommand(command, wiring),
+};
 
 /**
  * Runs one command line. stdout is written once, at the very end, and only on success: a shell evaluates it, so
@@ -26,43 +43,13 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
       (parsed.output.forShell ? process.stderr : process.stdout).write(`${parsed.output.text}\n`);
     }
     if (!parsed.command) return 0;
-    const output = await run(parsed.command, env, parsed.debug);
+    const command = parsed.command;
+    const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug)));
     if (typeof output === 'number') return output;
     process.stdout.write(output);
     return 0;
   } catch (error) {
     return reportError(error, debug);
-  }
-}
-
-async function run(command: Command, env: Env, debug: boolean): Promise<string | number> {
-  const log = stderrLogger(debug);
-  switch (command.name) {
-    case 'export':
-      return exportCredentials(command, env, log);
-    case 'use': {
-      const renderer = rendererFor(command.format);
-      if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
-      // The one place that decides what a bare `awsuse` means: today it clears; a profile picker would go here.
-      if (command.unset || !command.flags.profile) return renderer.render(unsetPlan());
-      return renderer.render(await obtainPlan(command.flags, env, log));
-    }
-    case 'exec':
-      if (!command.command.length) throw new AwsenvError('usage', 'exec needs a command to run', { hint: 'awsenv exec PROFILE -- COMMAND [ARGS...]' });
-      // Imported on this path only: child_process is heavy to load and the other commands never spawn.
-      return (await import('./execCommand')).execWithPlan(command.command, await obtainPlan(command.flags, env, log), env, log);
-    case 'unset':
-      return rendererFor(command.format).render(unsetPlan());
-    case 'list':
-      return listProfiles(await loadConfig(env), command.long);
-    case 'init':
-      return shellIntegration(command.shell);
-    case 'login':
-      return (await import('./loginCommand')).login(command.profile, { browser: command.browser }, env, log);
-    case 'ssoProfiles':
-      return (await import('./ssoProfilesCommand')).ssoProfiles(command.options, env, log);
-    case 'logout':
-      return (await import('./logoutCommand')).logout(command.profile, command.all, env, log);
   }
 }
 
@@ -74,4 +61,3 @@ function routeWarnings(debug: boolean) {
     if (debug) process.stderr.write(`awsenv: node warning: ${warning.name}: ${warning.message}\n`);
   });
 }
-

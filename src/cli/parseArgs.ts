@@ -1,22 +1,9 @@
 import yargs, { type Argv } from 'yargs';
-import { AwsenvError } from '../errors';
+import { AwsenvError } from '../core/errors';
 import { parseDuration } from '../config/duration';
-import { MFA_CODE } from '../providers/mfaPrompt';
+import { MFA_CODE } from '../interaction/mfaPrompt';
 import { formatChoices } from '../render/formats';
-import { SHELLS, type ShellName } from './initCommand';
-import type { CredentialFlags } from './obtainCredentials';
-import type { SsoProfilesOptions } from './ssoProfilesCommand';
-
-export type Command =
-  | { name: 'export'; flags: CredentialFlags; format: string; output?: string }
-  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean }
-  | { name: 'exec'; flags: CredentialFlags; command: string[] }
-  | { name: 'unset'; format: string }
-  | { name: 'list'; long: boolean }
-  | { name: 'init'; shell: ShellName }
-  | { name: 'login'; profile?: string; browser: boolean }
-  | { name: 'logout'; profile?: string; all: boolean }
-  | { name: 'ssoProfiles'; options: SsoProfilesOptions };
+import { SHELLS, type Command, type CredentialFlags, type ShellName } from './command';
 
 export interface Parsed {
   /** Undefined when yargs answered by itself (--help, --version). */
@@ -46,7 +33,8 @@ function credentialOptions<T>(y: Argv<T>) {
 const formatOption = <T>(y: Argv<T>) =>
   y.option('format', { alias: 'f', type: 'string', default: 'sh', describe: `Output format: ${formatChoices.join(', ')}` });
 
-function credentialFlags(argv: Record<string, unknown>): CredentialFlags {
+/** The credential flags, checked: a bad value is a usage error before anything else happens. */
+export function credentialFlags(argv: Record<string, unknown>): CredentialFlags {
   const mfaCode = argv['mfa-code'] as string | undefined;
   if (mfaCode !== undefined && !MFA_CODE.test(mfaCode.trim())) throw usage('--mfa-code must be the 6 digits your MFA device shows');
   const duration = argv.duration as string | undefined;

@@ -1,8 +1,12 @@
-import type { AwsConfig, Env } from './loadConfig';
+import { isTrue, type Env } from '../core/env';
+import type { AwsConfig } from './mergeSharedFiles';
 import type { Profile } from './profile';
-import type { AwsTarget } from '../chain/types';
 
-const truthy = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
+/** Where one AWS call goes: a region, and the endpoint URL when one is configured (else the SDK's default). */
+export interface AwsTarget {
+  readonly region: string;
+  readonly endpoint?: string;
+}
 
 /**
  * The endpoint URL configured for one service, with the precedence of the AWS SDKs' "service-specific endpoints"
@@ -17,7 +21,7 @@ export function configuredEndpoint(
   env: Env,
 ): string | undefined {
   const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls;
-  if (truthy(ignore)) return undefined;
+  if (isTrue(ignore)) return undefined;
   const envKey = `AWS_ENDPOINT_URL_${serviceId.toUpperCase().replace(/ /g, '_')}`;
   const servicesKey = `${serviceId.toLowerCase().replace(/ /g, '_')}.endpoint_url`;
   const services = profile.services ? config.services[profile.services] : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod/v3';
-import type { Section } from './loadConfig';
+import type { Section } from './mergeSharedFiles';
 
 const text = z.string().trim().min(1);
 
@@ -53,14 +53,3 @@ export const hasStaticKeys = (p: Profile): boolean => Boolean(p.aws_access_key_i
 
 export const usesSso = (p: Profile): boolean => Boolean(p.sso_session || p.sso_start_url || p.sso_account_id);
 
-/** The kind `awsenv list --long` shows, decided the same way resolve() decides which source wins. */
-export function profileKind(p: Profile): string {
-  // The AWS CLI's order: a role with a source, then web identity, then SSO, then keys, then a process.
-  if (p.role_arn && (p.source_profile || p.credential_source)) return 'role';
-  if (p.role_arn && p.web_identity_token_file) return 'web-identity';
-  if (p.role_arn) return 'role';
-  if (usesSso(p)) return 'sso';
-  if (hasStaticKeys(p)) return p.mfa_serial && !p.aws_session_token ? 'mfa-session' : 'static';
-  if (p.credential_process) return 'process';
-  return 'none';
-}

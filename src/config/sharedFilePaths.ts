@@ -1,9 +1,5 @@
 import path from 'node:path';
-import os from 'node:os';
-import type { Env } from './loadConfig';
-
-/** The user's home, as the AWS CLI finds it; everything awsenv keeps lives under its .aws directory. */
-export const homeDir = (env: Env) => env.HOME || env.USERPROFILE || os.homedir();
+import { homeDir, type Env } from '../core/env';
 
 /** Where the two shared files are, by the AWS CLI's rules. Pure: resolve() names them in its hints. */
 export function sharedFilePaths(env: Env): { configFile: string; credentialsFile: string } {

@@ -1,6 +1,6 @@
 import type { AssumeRoleStep } from '../chain/types';
-import type { Credentials } from './credentials';
-import type { ProviderDeps, Source } from './deps';
+import type { Credentials } from '../core/credentials';
+import type { ProviderDeps, Source } from './providerDeps';
 
 export async function assumeRole(step: AssumeRoleStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
   const mfa = step.mfaSerial ? { SerialNumber: step.mfaSerial, TokenCode: await deps.mfaCode(step.mfaSerial, step.profile) } : {};

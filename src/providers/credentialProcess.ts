@@ -1,8 +1,9 @@
 import { z } from 'zod/v3';
 import type { ProcessStep } from '../chain/types';
-import { AwsenvError } from '../errors';
-import type { Credentials } from './credentials';
-import { shellSplit } from './shellSplit';
+import { AwsenvError } from '../core/errors';
+import type { Credentials } from '../core/credentials';
+import { runCommand } from '../core/runCommand';
+import { shellSplit } from '../core/shellSplit';
 
 const TIMEOUT_MS = 60000;
 
@@ -17,8 +18,8 @@ const outputSchema = z.object({
 });
 
 /** Runs the command as the AWS CLI does: split like a shell line, started without a shell, version-1 JSON on stdout. */
-export async function credentialProcess(step: ProcessStep): Promise<Credentials> {
-  const fail = (why: string, cause?: unknown) => new AwsenvError('config', `credential_process of profile "${step.profile}" ${why}`, { profile: step.profile, cause });
+export async function credentialProcess(step: ProcessStep, now: Date): Promise<Credentials> {
+  const fail = (why: string, cause?: unknown) => new AwsenvError('config', `credential_process ${why}`, { profile: step.profile, cause });
   let argv: string[];
   try {
     argv = shellSplit(step.command);
@@ -26,7 +27,7 @@ export async function credentialProcess(step: ProcessStep): Promise<Credentials>
     throw fail(`cannot be split into words: ${(error as Error).message}`);
   }
   if (!argv.length) throw fail('is empty');
-  const { code, stdout, stderr, error } = await run(argv);
+  const { code, stdout, stderr, error } = await runCommand(argv, TIMEOUT_MS);
   const said = stderr.trim() ? `: ${stderr.trim().split('\n').slice(-5).join(' / ')}` : '';
   if (error) throw fail(`could not start ${argv[0]} (${error.code === 'ENOENT' ? 'not found' : error.message})`, error);
   if (code === null) throw fail(`did not finish within ${TIMEOUT_MS / 1000} s and was stopped${said}`);
@@ -43,35 +44,6 @@ export async function credentialProcess(step: ProcessStep): Promise<Credentials>
     throw fail(`printed JSON that is not version-1 credentials (${issue.path.join('.') || 'the object'}: ${issue.message})`);
   }
   const out = parsed.data;
-  if (out.Expiration && Date.parse(out.Expiration) <= Date.now()) throw fail(`gave credentials that expired at ${out.Expiration}`);
+  if (out.Expiration && Date.parse(out.Expiration) <= now.getTime()) throw fail(`gave credentials that expired at ${out.Expiration}`);
   return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken, expiration: out.Expiration ? new Date(out.Expiration) : undefined };
-}
-
-async function run(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
-  // Loaded here: child_process costs start-up time, and only this source spawns.
-  const { spawn } = await import('node:child_process');
-  return new Promise((resolve) => {
-    // stdin stays the user's, so a process may ask on the terminal as it would under the AWS CLI.
-    // Not detached: a process may ask on the terminal, and a new session would have none.
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      // A grandchild may still hold the pipes open: stop waiting for them.
-      child.stdout.destroy();
-      child.stderr.destroy();
-      resolve({ code: null, stdout, stderr });
-    }, TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ code: -1, stdout, stderr, error });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: signal === 'SIGKILL' ? null : code ?? -1, stdout, stderr });
-    });
-  });
 }

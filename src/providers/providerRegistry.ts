@@ -1,26 +1,25 @@
 import type { Step } from '../chain/types';
-import type { Credentials } from './credentials';
-import type { ProviderDeps, Source } from './deps';
+import type { Credentials } from '../core/credentials';
+import type { ProviderDeps, Source } from './providerDeps';
 import { staticKeys } from './staticKeys';
-import { getSessionToken } from './sessionToken';
+import { sessionToken } from './sessionToken';
 import { assumeRole } from './assumeRole';
-import { ssoRoleCredentials } from './sso';
+import { ssoRoleCredentials } from './ssoRoleCredentials';
 import { webIdentity } from './webIdentity';
 import { credentialProcess } from './credentialProcess';
-import { metadataCredentials } from './metadataCredentials';
 
 type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps) => Promise<Credentials>;
 
 /** One provider per step kind; the mapped type makes the compiler insist on a provider for every kind. */
-export const providers: { [K in Step['kind']]: Provider<Extract<Step, { kind: K }>> } = {
+export const providers: { [K in Step['kind']]: Provider<Step & { kind: K }> } = {
   static: async (step) => staticKeys(step),
-  sessionToken: (step, source, deps) => getSessionToken(step, needSource(step, source), deps),
+  sessionToken: (step, source, deps) => sessionToken(step, needSource(step, source), deps),
   assumeRole: (step, source, deps) => assumeRole(step, needSource(step, source), deps),
   sso: (step, _source, deps) => ssoRoleCredentials(step, deps),
   webIdentity: (step, _source, deps) => webIdentity(step, deps),
-  process: (step) => credentialProcess(step),
-  instanceMetadata: (step) => metadataCredentials(step),
-  container: (step) => metadataCredentials(step),
+  process: (step, _source, deps) => credentialProcess(step, deps.now()),
+  instanceMetadata: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
+  container: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
 };
 
 export function runStep(step: Step, source: Source | undefined, deps: ProviderDeps): Promise<Credentials> {

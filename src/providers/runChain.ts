@@ -2,8 +2,9 @@ import type { Chain, Step } from '../chain/types';
 import { cacheKey } from '../cache/cacheKey';
 import type { CredentialCache } from '../cache/credentialCache';
 import { ssoOrigin } from '../cache/ssoTokenCache';
-import { secondsLeft, type Credentials } from './credentials';
-import type { ProviderDeps, Source } from './deps';
+import { secondsLeft, type Credentials } from '../core/credentials';
+import { formatSeconds } from '../core/time';
+import type { ProviderDeps, Source } from './providerDeps';
 import { runStep } from './providerRegistry';
 
 /**
@@ -60,11 +61,3 @@ export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse
 }
 
 const describe = (step: Step) => `step ${step.kind} of profile "${step.profile}"`;
-
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return 'no expiry';
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m${String(s % 60).padStart(2, '0')}s`;
-}

@@ -1,8 +1,8 @@
 import type { SessionTokenStep } from '../chain/types';
-import type { Credentials } from './credentials';
-import type { ProviderDeps, Source } from './deps';
+import type { Credentials } from '../core/credentials';
+import type { ProviderDeps, Source } from './providerDeps';
 
-export async function getSessionToken(step: SessionTokenStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
+export async function sessionToken(step: SessionTokenStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
   // The code first: without a terminal to ask on, fail before loading the SDK.
   const code = await deps.mfaCode(step.mfaSerial, step.profile);
   const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, signedBy: source.profile });

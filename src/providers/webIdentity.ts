@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import type { WebIdentityStep } from '../chain/types';
-import { AwsenvError } from '../errors';
-import type { Credentials } from './credentials';
-import type { ProviderDeps } from './deps';
-import { githubIdToken } from './githubToken';
+import type { Credentials } from '../core/credentials';
+import type { ProviderDeps } from './providerDeps';
+import { webIdentityToken } from './webIdentityToken';
 
-/** STS AssumeRoleWithWebIdentity with a token read afresh on every fetch: CI tokens last minutes, files are rotated. */
+/** STS AssumeRoleWithWebIdentity, an unsigned call, with the token of the step. */
 export async function webIdentity(step: WebIdentityStep, deps: ProviderDeps): Promise<Credentials> {
-  const token = step.token.source === 'github' ? await githubIdToken(step.token.audience, deps.env, step.profile) : readTokenFile(step.token.path, step.profile);
+  const token = await webIdentityToken(step.token, deps.env, step.profile);
   const sts = await deps.sts(step.sts, undefined, { profile: step.profile, signedBy: step.profile });
   return sts.assumeRoleWithWebIdentity({
     RoleArn: step.roleArn,
@@ -15,15 +13,4 @@ export async function webIdentity(step: WebIdentityStep, deps: ProviderDeps): Pr
     WebIdentityToken: token,
     DurationSeconds: step.durationSeconds,
   });
-}
-
-function readTokenFile(path: string, profile: string): string {
-  let token: string;
-  try {
-    token = fs.readFileSync(path, 'utf8').trim();
-  } catch (error) {
-    throw new AwsenvError('config', `cannot read the web identity token file ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { profile, cause: error });
-  }
-  if (!token) throw new AwsenvError('config', `the web identity token file ${path} is empty`, { profile });
-  return token;
 }

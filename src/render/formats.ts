@@ -1,4 +1,4 @@
-import { AwsenvError } from '../errors';
+import { AwsenvError } from '../core/errors';
 import type { Renderer } from './renderer';
 import { sh } from './sh';
 import { fish } from './fish';

@@ -1,5 +1,5 @@
-import type { Credentials } from '../providers/credentials';
-import { isoSeconds } from '../time';
+import type { Credentials } from '../core/credentials';
+import { isoSeconds } from '../core/time';
 
 /** What a shell should do, in order: set a variable to a value, or unset it (null). */
 export type Plan = ReadonlyArray<readonly [name: string, value: string | null]>;

@@ -1,4 +1,4 @@
-import { AwsenvError } from '../errors';
+import { AwsenvError } from '../core/errors';
 import type { Plan } from './plan';
 
 /** Turns a plan into text for one shell or format. Pure: no environment, no files. */

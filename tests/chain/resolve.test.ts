@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { resolve, type ResolveOptions } from '../../src/chain/resolve';
-import type { Chain, Step } from '../../src/chain/types';
-import { loadConfig, type AwsConfig } from '../../src/config/loadConfig';
-import { AwsenvError } from '../../src/errors';
+import { resolve } from '../../src/chain/resolve';
+import type { Chain, ResolveOptions, Step } from '../../src/chain/types';
+import { loadConfig } from '../../src/config/loadConfig';
+import type { AwsConfig } from '../../src/config/mergeSharedFiles';
+import { AwsenvError } from '../../src/core/errors';
 import { iniFiles, loadIni, removeIniFiles, type IniTexts } from '../support/iniFiles';
 import {
   ADMIN,
@@ -225,7 +226,22 @@ sts =
   ])('$why ($profile)', async ({ files = WORLD, profile, options, steps, region }) => {
     const config = await loadIni(files);
     const chain = resolve(profile, config, { env: {}, ...options });
-    expect(chain).toEqual<Chain>({ profile, steps, region });
+    expect(chain).toEqual<Chain>({ profile, steps, region, decisions: expect.any(Array) });
+  });
+
+  // resolve() writes down why the MFA code went where it did, for --debug.
+  it.each<{ profile: string; options?: Partial<ResolveOptions>; count: number; says: string[] }>([
+    { profile: 'bob', count: 1, says: ['the code for', 'goes to GetSessionToken for the keys of "bob", the profile asked for'] },
+    { profile: 'admin', count: 1, says: ['goes to GetSessionToken for the keys of "alice"', 'every role on those keys and that device shares one MFA session'] },
+    { profile: 'admin', options: { durationSeconds: 7200 }, count: 1, says: ['goes on the AssumeRole of "admin" itself', 'asks to last 7200 s', 'caps a role assumed from an MFA session at 3600 s'] },
+    { profile: 'from-temp', count: 1, says: ['goes on the AssumeRole of "from-temp" itself', 'temporary already'] },
+    { profile: 'deeper', count: 2, says: ['keys of "alice"', 'no code on the AssumeRole of "deeper": an earlier step already proved'] },
+    { profile: 'alice', count: 0, says: [] },
+    { profile: 'partner', count: 0, says: [] },
+  ])('says where the MFA code of $profile goes', async ({ profile, options, count, says }) => {
+    const chain = resolve(profile, await loadIni(WORLD), { env: {}, ...options });
+    expect(chain.decisions).toHaveLength(count);
+    for (const fragment of says) expect(chain.decisions?.join('\n')).toContain(fragment);
   });
 });
 
@@ -259,14 +275,14 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
     {
       why: 'an unknown profile, with the closest name and the first known ones',
       profile: 'admn',
-      message: ['profile "admn" not found'],
+      message: ['profile "admn": not found'],
       hint: ['Did you mean "admin"?', 'Known profiles: admin, alice, bob, bob-admin,', '(14 in all)'],
     },
     {
       why: 'an unknown profile among few: every name listed',
       files: { credentials: `[prod]\n${keyLines(KEYS.alice)}[dev]\n${keyLines(KEYS.bob)}` },
       profile: 'staging',
-      message: ['profile "staging" not found'],
+      message: ['profile "staging": not found'],
       hint: ['Known profiles: dev, prod.'],
     },
     { why: 'an unknown profile from AWS_PROFILE', profile: 'nope', options: { origin: 'AWS_PROFILE' }, message: ['"nope"', 'AWS_PROFILE', 'not found'] },
@@ -275,14 +291,15 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       why: 'a source_profile that does not exist',
       files: { credentials: `[alice]\n${keyLines(KEYS.alice)}`, config: `[profile admin]\n${roleOn('alcie')}` },
       profile: 'admin',
-      message: ['profile "admin" has source_profile "alcie", which does not exist'],
+      message: ['profile "admin": has source_profile "alcie", which does not exist'],
       hint: ['Did you mean "alice"?'],
     },
     {
-      why: 'a missing source two roles down, blamed on the profile asked for',
+      why: 'a missing source two roles down, named with the profile asked for',
       files: { config: `[profile top]\n${roleOn('mid')}\n[profile mid]\n${roleOn('ghost')}` },
       profile: 'top',
-      message: ['profile "mid" has source_profile "ghost", which does not exist'],
+      message: ['profile "mid" (on the way to "top"): has source_profile "ghost", which does not exist'],
+      about: 'mid',
     },
 
     // Cycles, reported as the path, before anything in the chain could prompt.
@@ -303,19 +320,19 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       why: 'both source_profile and credential_source',
       files: { config: `[profile r]\n${roleOn('alice', 'credential_source = Environment')}` },
       profile: 'r',
-      message: ['profile "r" has both source_profile and credential_source'],
+      message: ['profile "r": has both source_profile and credential_source'],
     },
-    { why: 'a role with no source', files: { config: `[profile r]\nrole_arn = ${ADMIN}\n` }, profile: 'r', message: ['profile "r" has role_arn but no source_profile or credential_source'], hint: ['source_profile'] },
-    { why: 'a profile with no credentials', files: { config: '[profile bare]\nregion = eu-west-1\n' }, profile: 'bare', message: ['profile "bare" has no credentials'] },
+    { why: 'a role with no source', files: { config: `[profile r]\nrole_arn = ${ADMIN}\n` }, profile: 'r', message: ['profile "r": has role_arn but no source_profile or credential_source'], hint: ['source_profile'] },
+    { why: 'a profile with no credentials', files: { config: '[profile bare]\nregion = eu-west-1\n' }, profile: 'bare', message: ['profile "bare": has no credentials'] },
     {
       why: 'a source with no credentials',
       files: { config: `[profile bare]\nregion = eu-west-1\n[profile r]\n${roleOn('bare')}` },
       profile: 'r',
-      message: ['profile "bare" (source of "r") has no credentials'],
+      message: ['profile "bare" (on the way to "r"): has no credentials'],
       about: 'bare',
     },
-    { why: 'an access key id without its secret', files: { credentials: `[half]\naws_access_key_id = ${KEYS.alice.accessKeyId}\n` }, profile: 'half', message: ['profile "half" has no aws_secret_access_key'] },
-    { why: 'a secret without its access key id', files: { credentials: `[half]\naws_secret_access_key = ${KEYS.alice.secretAccessKey}\n` }, profile: 'half', message: ['profile "half" has no aws_access_key_id'] },
+    { why: 'an access key id without its secret', files: { credentials: `[half]\naws_access_key_id = ${KEYS.alice.accessKeyId}\n` }, profile: 'half', message: ['profile "half": has no aws_secret_access_key'] },
+    { why: 'a secret without its access key id', files: { credentials: `[half]\naws_secret_access_key = ${KEYS.alice.secretAccessKey}\n` }, profile: 'half', message: ['profile "half": has no aws_access_key_id'] },
 
     // Values.
     { why: 'duration_seconds that is not a number', files: { credentials: `[d]\n${keyLines(KEYS.alice)}duration_seconds = 1h\n` }, profile: 'd', message: ['profile "d"', 'duration_seconds must be a whole number of seconds'] },
@@ -368,6 +385,8 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
     const error = failureOf(() => resolve(profile, config, { env: {}, ...options }));
     expect(error.kind).toBe('config');
     expect(error.profile).toBe(about ?? profile);
+    // The profile asked for is named too, once, when the failure is at another one on the way.
+    expect(error.options.requested ?? error.profile).toBe(profile);
     for (const fragment of message) expect(error.message).toContain(fragment);
     for (const fragment of hint) expect(error.hint).toContain(fragment);
   });

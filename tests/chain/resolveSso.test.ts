@@ -1,7 +1,7 @@
 import { resolve } from '../../src/chain/resolve';
 import { signInSessionOf } from '../../src/chain/signInSession';
 import type { Step } from '../../src/chain/types';
-import { AwsenvError } from '../../src/errors';
+import { AwsenvError } from '../../src/core/errors';
 import { loadIni, removeIniFiles } from '../support/iniFiles';
 
 afterAll(removeIniFiles);
@@ -96,7 +96,7 @@ describe(signInSessionOf.name, () => {
   });
 
   test('a profile with keys has no sign-in', async () => {
-    expect(() => signInSessionOf('keys', CONFIG_PARSED, {})).toThrow('profile "keys" does not sign in with IAM Identity Center');
+    expect(() => signInSessionOf('keys', CONFIG_PARSED, {})).toThrow('profile "keys": does not sign in with IAM Identity Center');
   });
 });
 

@@ -1,5 +1,6 @@
 import { callRegion, configuredEndpoint } from '../../src/config/endpoints';
-import type { AwsConfig, Env } from '../../src/config/loadConfig';
+import type { Env } from '../../src/core/env';
+import type { AwsConfig } from '../../src/config/mergeSharedFiles';
 import { parseProfile, type Profile } from '../../src/config/profile';
 import { loadIni, removeIniFiles } from '../support/iniFiles';
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, mergeSharedFiles } from '../../src/config/loadConfig';
+import { loadConfig } from '../../src/config/loadConfig';
+import { mergeSharedFiles } from '../../src/config/mergeSharedFiles';
 import { sharedFilePaths } from '../../src/config/sharedFilePaths';
 import { iniFiles, loadIni, removeIniFiles } from '../support/iniFiles';
 

@@ -86,7 +86,7 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
       const [admin0, readonly0, nosuch0, bare0, ...extra] = statusesOf(result);
       expect({ statuses: [admin0, readonly0, nosuch0 > 0, bare0, ...extra], stderr: result.stderr }).toEqual({
         statuses: [0, 0, true, 0],
-        stderr: expect.stringMatching(/^awsenv: profile "nosuch" not found[^]*$/),
+        stderr: expect.stringMatching(/^awsenv: profile "nosuch": not found[^]*$/),
       });
       expect(result.stderr).not.toMatch(/MFA|terminal/);
 

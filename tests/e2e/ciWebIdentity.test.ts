@@ -131,8 +131,9 @@ describe('GitHub Actions OIDC (docs/ci.md)', () => {
     const w = world();
     const result = await runCli(['--role-arn', CI_ROLE, '--web-identity', 'github', '--debug'], { env: { ...w.env, ...githubJob, ACTIONS_ID_TOKEN_REQUEST_URL: github.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong-secret' } });
     expect(result.stdout).toBe('');
-    // GitHub answered and refused: that is a refusal (5), not a network failure (6).
-    expect(result.code).toBe(5);
+    // GitHub refused the job's request: not a network failure (6), and not AWS refusing (5), but the job's
+    // setup to fix (3).
+    expect(result.code).toBe(3);
     expect(result.stderr).toContain('HTTP 401');
     expect(result.stderr).not.toContain('wrong-secret');
   });

@@ -34,8 +34,8 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'unknown profile, with a suggestion', args: () => ['admn'], exit: 3, says: ['profile "admn" not found', 'Did you mean "admin"?', 'Known profiles: admin, alice'], calls: 0 },
-  { name: 'unknown profile named by AWS_PROFILE', args: () => [], env: { AWS_PROFILE: 'ghost' }, exit: 3, says: ['"ghost" (named by AWS_PROFILE) not found'], calls: 0 },
+  { name: 'unknown profile, with a suggestion', args: () => ['admn'], exit: 3, says: ['profile "admn": not found', 'Did you mean "admin"?', 'Known profiles: admin, alice'], calls: 0 },
+  { name: 'unknown profile named by AWS_PROFILE', args: () => [], env: { AWS_PROFILE: 'ghost' }, exit: 3, says: ['profile "ghost": not found (AWS_PROFILE names it)'], calls: 0 },
   {
     name: 'a cycle, named as a path',
     args: () => ['a'],
@@ -61,7 +61,7 @@ const cases: Case[] = [
     calls: 0,
   },
   { name: 'a role with no source', args: () => ['r'], config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\n`, exit: 3, says: ['role_arn but no source_profile'], calls: 0 },
-  { name: 'a profile with no credentials', args: () => ['empty'], config: '[profile empty]\nregion = eu-west-1\n', exit: 3, says: ['profile "empty" has no credentials'], calls: 0 },
+  { name: 'a profile with no credentials', args: () => ['empty'], config: '[profile empty]\nregion = eu-west-1\n', exit: 3, says: ['profile "empty": has no credentials'], calls: 0 },
   {
     name: 'a duration AWS would refuse fails before any prompt',
     args: () => ['r'],
@@ -70,21 +70,21 @@ const cases: Case[] = [
     says: ['900 to 43200 seconds'],
     calls: 0,
   },
-  { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['profile "alice" needs an MFA code for arn:aws:iam::111111111111:mfa/alice,', '--mfa-code'], calls: 0 },
+  { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['profile "alice": needs an MFA code for arn:aws:iam::111111111111:mfa/alice,', '--mfa-code'], calls: 0 },
   {
     name: 'no terminal and no MFA code, for a role: the message names the profile asked for',
     args: () => ['admin'],
     exit: 4,
-    says: ['profile "admin" needs an MFA code for arn:aws:iam::111111111111:mfa/alice (for profile "alice" on the way)'],
+    says: ['profile "alice" (on the way to "admin"): needs an MFA code for arn:aws:iam::111111111111:mfa/alice,'],
     calls: 0,
   },
   { name: 'an MFA code of the wrong shape, before any call', args: () => ['alice', '--mfa-code', '12345'], exit: 2, says: ['--mfa-code must be the 6 digits'], calls: 0 },
-  { name: 'a wrong MFA code', args: () => ['alice', '--mfa-code', '000000'], exit: 5, says: ['AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice (profile "alice")', 'wait for the next code'], calls: 1 },
+  { name: 'a wrong MFA code', args: () => ['alice', '--mfa-code', '000000'], exit: 5, says: ['profile "alice": AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice', 'wait for the next code'], calls: 1 },
   {
     name: 'AccessDenied on AssumeRole names who tried which role',
     args: () => ['locked', '--mfa-code', freshCode()],
     exit: 5,
-    says: [`arn:aws:iam::111111111111:user/alice may not assume ${LOCKED_ROLE} (profile "locked")`, 'trust policy'],
+    says: [`profile "locked": arn:aws:iam::111111111111:user/alice may not assume ${LOCKED_ROLE}`, 'trust policy'],
     calls: 1,
   },
   {
@@ -92,7 +92,7 @@ const cases: Case[] = [
     args: () => ['alice', '--mfa-code', freshCode()],
     credentials: '[alice]\naws_access_key_id = AKIAUNKNOWN000000000\naws_secret_access_key = whatever\n',
     exit: 5,
-    says: ['AWS does not recognise the access key of profile "alice"'],
+    says: ['profile "alice": AWS does not recognise the access key'],
     calls: 1,
   },
   {
@@ -100,7 +100,7 @@ const cases: Case[] = [
     args: () => ['alice', '--mfa-code', freshCode()],
     credentials: `[alice]\naws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = wrong\n`,
     exit: 5,
-    says: ['the secret access key of profile "alice" does not match'],
+    says: ['profile "alice": the secret access key does not match'],
     calls: 1,
   },
   { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: frobnicate'], calls: 0 },
@@ -131,7 +131,7 @@ describe('failures leave stdout empty and say what to do', () => {
     const port = await closedPort();
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
     const result = await runCli(['alice', '--mfa-code', freshCode()], { env: { ...env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, timeoutMs: 60000 });
-    expectCleanFailure(result, 6, `cannot reach STS at http://127.0.0.1:${port} for profile "alice"`, 'ECONNREFUSED');
+    expectCleanFailure(result, 6, `profile "alice": cannot reach STS at http://127.0.0.1:${port}`, 'ECONNREFUSED');
   });
 
   test('an endpoint that never answers fails with a timeout, as a network error', async () => {

@@ -1,4 +1,4 @@
-import { AwsenvError } from '../../src/errors';
+import { AwsenvError } from '../../src/core/errors';
 import { cmd, quoteCmd } from '../../src/render/cmd';
 import { HOSTILE_VALUES } from './hostileValues';
 import { readCmd } from './formatReaders';

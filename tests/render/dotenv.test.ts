@@ -1,4 +1,4 @@
-import { AwsenvError } from '../../src/errors';
+import { AwsenvError } from '../../src/core/errors';
 import { dotenv } from '../../src/render/dotenv';
 import { HOSTILE_VALUES } from './hostileValues';
 import { readDotenv } from './formatReaders';

@@ -1,5 +1,5 @@
 import { exportPlan, unsetPlan, EXPORTED_NAMES } from '../../src/render/plan';
-import { isoSeconds } from '../../src/time';
+import { isoSeconds } from '../../src/core/time';
 
 describe(exportPlan.name, () => {
   const expiration = new Date('2030-01-02T03:04:05.678Z');

@@ -1,4 +1,4 @@
-import { AwsenvError } from '../../src/errors';
+import { AwsenvError } from '../../src/core/errors';
 import { credentialProcess } from '../../src/render/process';
 import { exportPlan, unsetPlan } from '../../src/render/plan';
 

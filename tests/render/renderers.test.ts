@@ -1,4 +1,4 @@
-import { AwsenvError } from '../../src/errors';
+import { AwsenvError } from '../../src/core/errors';
 import { renderers, rendererFor, formatChoices, type FormatName } from '../../src/render/formats';
 import { exportPlan, unsetPlan, EXPORTED_NAMES, type Plan } from '../../src/render/plan';
 import { BASH, FISH, POSIX_SH, ZSH, ZSH_RC_QUOTES, removeShellTempDirs, type Shell } from '../support/shellRun';

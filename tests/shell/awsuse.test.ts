@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exitCodes } from '../../src/errors';
+import { exitCodes } from '../../src/core/errors';
 import { EXPORTED_NAMES } from '../../src/render/plan';
 import { renderers } from '../../src/render/formats';
 import { makeHome } from '../support/cli';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exitCodes } from '../../src/errors';
-import { SHELLS } from '../../src/cli/initCommand';
+import { exitCodes } from '../../src/core/errors';
+import { SHELLS } from '../../src/cli/command';
 import { runCli } from '../support/cli';
 import { INTEGRATION_DIR, integrationFile } from '../support/shellIntegration';
 

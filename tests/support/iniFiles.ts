@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type AwsConfig, type Env } from '../../src/config/loadConfig';
+import type { Env } from '../../src/core/env';
+import { loadConfig } from '../../src/config/loadConfig';
+import type { AwsConfig } from '../../src/config/mergeSharedFiles';
 
 export interface IniTexts {
   readonly config?: string;

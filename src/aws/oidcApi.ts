@@ -1,0 +1,99 @@
+import type { AwsTarget } from '../config/endpoints';
+import { AwsenvError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { callOptions, clientOptions, describeTarget } from './clientOptions';
+import { errorName, sdkAttempt, sdkCall, type SdkError } from './sdkErrors';
+
+export interface ClientRegistration {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Seconds since the epoch. */
+  readonly clientSecretExpiresAt: number;
+}
+
+export interface DeviceAuthorization {
+  readonly deviceCode: string;
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly verificationUriComplete?: string;
+  readonly expiresIn: number;
+  readonly interval?: number;
+}
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+  readonly refreshToken?: string;
+}
+
+/** Where a device sign-in stands after one poll (RFC 8628's answers, as plain values). */
+export type DevicePoll = { readonly status: 'issued'; readonly token: IssuedToken } | { readonly status: 'pending' | 'slowDown' | 'denied' | 'expired' };
+
+type Client = { readonly clientId: string; readonly clientSecret: string };
+
+/**
+ * SSO-OIDC, IAM Identity Center's sign-in service. The answers a sign-in expects (still pending, refused
+ * registration, refused refresh token) are values; anything else is an AwsenvError.
+ */
+export interface OidcApi {
+  registerClient(input: { clientName: string; clientType: string; scopes?: string[]; grantTypes?: string[] }): Promise<ClientRegistration>;
+  /** undefined when the service no longer knows the client (a new instance, a revoked client): register anew. */
+  startDeviceAuthorization(input: Client & { startUrl: string }): Promise<DeviceAuthorization | undefined>;
+  pollDeviceToken(input: Client & { deviceCode: string }): Promise<DevicePoll>;
+  /** undefined when the refresh token is refused: used already, revoked or expired. */
+  refreshToken(input: Client & { refreshToken: string }): Promise<IssuedToken | undefined>;
+}
+
+export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+const STALE_CLIENT = new Set(['InvalidClientException', 'UnauthorizedClientException']);
+const POLL_STATES: Readonly<Record<string, Exclude<DevicePoll['status'], 'issued'>>> = {
+  AuthorizationPendingException: 'pending',
+  SlowDownException: 'slowDown',
+  AccessDeniedException: 'denied',
+  ExpiredTokenException: 'expired',
+};
+
+/** SSO-OIDC over the SDK client, loaded on this path only. Its calls are unsigned: no credentials exist yet. */
+export async function createOidcApi(target: AwsTarget, profile: string, log: Logger): Promise<OidcApi> {
+  const sdk = await import('@aws-sdk/client-sso-oidc');
+  const client = new sdk.SSOOIDCClient(clientOptions(target));
+  const endpoint = describeTarget(target);
+  const at = (operation: string) => ({ service: 'SSO OIDC', operation, endpoint, profile, log });
+  const translate = (error: unknown) => refused(error, profile);
+  const token = (o: { accessToken?: string; expiresIn?: number; refreshToken?: string }): IssuedToken => ({ accessToken: o.accessToken!, expiresIn: o.expiresIn!, refreshToken: o.refreshToken });
+  return {
+    registerClient: async (input) => {
+      const o = await sdkCall(at('RegisterClient'), () => client.send(new sdk.RegisterClientCommand(input), callOptions()), translate);
+      return { clientId: o.clientId!, clientSecret: o.clientSecret!, clientSecretExpiresAt: o.clientSecretExpiresAt! };
+    },
+    startDeviceAuthorization: async (input) => {
+      const r = await sdkAttempt(at('StartDeviceAuthorization'), () => client.send(new sdk.StartDeviceAuthorizationCommand(input), callOptions()), translate);
+      if ('refusal' in r) {
+        if (STALE_CLIENT.has(r.refusal)) return undefined;
+        throw r.error;
+      }
+      const o = r.output;
+      return { deviceCode: o.deviceCode!, userCode: o.userCode!, verificationUri: o.verificationUri!, verificationUriComplete: o.verificationUriComplete, expiresIn: o.expiresIn!, interval: o.interval };
+    },
+    pollDeviceToken: async ({ clientId, clientSecret, deviceCode }) => {
+      const r = await sdkAttempt(at('CreateToken'), () => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_GRANT, deviceCode }), callOptions()), translate);
+      if ('output' in r) return { status: 'issued', token: token(r.output) };
+      const status = POLL_STATES[r.refusal];
+      if (!status) throw r.error;
+      return { status };
+    },
+    refreshToken: async ({ clientId, clientSecret, refreshToken }) => {
+      const r = await sdkAttempt(at('CreateToken'), () => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }), callOptions()), translate);
+      // Any refusal means the same here: this refresh token cannot be used, so sign in or wait for another's.
+      return 'output' in r ? token(r.output) : undefined;
+    },
+  };
+}
+
+/** SSO-OIDC's refusals carry their words in error_description, not message. */
+function refused(error: unknown, profile: string): AwsenvError {
+  const e = (error ?? {}) as SdkError;
+  const said = e.error_description ?? (e.message && e.message !== 'UnknownError' ? e.message : '');
+  return new AwsenvError('aws', `IAM Identity Center refused the sign-in: ${errorName(error)}${said ? `: ${said}` : ''}`, { profile, cause: error });
+}

@@ -1,0 +1,89 @@
+import type { AwsTarget } from '../config/endpoints';
+import { AwsenvError } from '../core/errors';
+import type { Credentials } from '../core/credentials';
+import type { Logger } from '../core/logger';
+import { callOptions, clientOptions, describeTarget } from './clientOptions';
+import { errorMessage, errorName, sdkAttempt, sdkCall } from './sdkErrors';
+
+export interface Account {
+  readonly accountId: string;
+  readonly accountName?: string;
+  readonly emailAddress?: string;
+}
+
+/** The IAM Identity Center portal: role credentials, the accounts and roles a person may use, sign-out. */
+export interface PortalApi {
+  /** undefined when the portal refuses the access token (signed out elsewhere, revoked), though it looked valid. */
+  getRoleCredentials(accessToken: string, accountId: string, roleName: string): Promise<Credentials | undefined>;
+  listAccounts(accessToken: string): Promise<Account[]>;
+  listAccountRoles(accessToken: string, accountId: string): Promise<string[]>;
+  /** Signing out a token the portal no longer accepts succeeds: it is signed out already. */
+  logout(accessToken: string): Promise<void>;
+}
+
+const TOKEN_REFUSED = 'UnauthorizedException';
+const NOT_GIVEN = new Set(['ForbiddenException', 'ResourceNotFoundException']);
+
+/** The SSO portal over the SDK client, loaded on this path only. */
+export async function createPortalApi(target: AwsTarget, profile: string, log: Logger): Promise<PortalApi> {
+  const sdk = await import('@aws-sdk/client-sso');
+  const client = new sdk.SSOClient(clientOptions(target));
+  const endpoint = describeTarget(target);
+  const at = (operation: string) => ({ service: 'SSO', operation, endpoint, profile, log });
+  const refused = (operation: string) => (error: unknown) => portalRefused(operation, error, profile);
+  return {
+    async getRoleCredentials(accessToken, accountId, roleName) {
+      const r = await sdkAttempt(at('GetRoleCredentials'), () => client.send(new sdk.GetRoleCredentialsCommand({ accessToken, accountId, roleName }), callOptions()), (error) =>
+        NOT_GIVEN.has(errorName(error))
+          ? new AwsenvError('aws', `IAM Identity Center does not give role ${roleName} in account ${accountId} to this sign-in`, {
+              profile,
+              hint: 'Check sso_account_id and sso_role_name; "awsenv sso profiles" lists what you can use.',
+              cause: error,
+            })
+          : portalRefused('GetRoleCredentials', error, profile),
+      );
+      if ('refusal' in r) {
+        if (r.refusal === TOKEN_REFUSED) return undefined;
+        throw r.error;
+      }
+      const c = r.output.roleCredentials;
+      if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
+        throw new AwsenvError('aws', 'IAM Identity Center answered without usable credentials', { profile });
+      }
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(c.expiration) };
+    },
+    async listAccounts(accessToken) {
+      const accounts = await allPages((nextToken) => sdkCall(at('ListAccounts'), () => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), callOptions()), refused('ListAccounts')), (page) => page.accountList);
+      return accounts.filter((a) => a.accountId).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress }));
+    },
+    async listAccountRoles(accessToken, accountId) {
+      const roles = await allPages((nextToken) => sdkCall(at('ListAccountRoles'), () => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), callOptions()), refused('ListAccountRoles')), (page) => page.roleList);
+      return roles.map((r) => r.roleName).filter((r): r is string => Boolean(r));
+    },
+    async logout(accessToken) {
+      const r = await sdkAttempt(at('Logout'), () => client.send(new sdk.LogoutCommand({ accessToken }), callOptions()), refused('Logout'));
+      if ('refusal' in r && r.refusal !== TOKEN_REFUSED) throw r.error;
+    },
+  };
+}
+
+function portalRefused(operation: string, error: unknown, profile: string): AwsenvError {
+  const name = errorName(error);
+  if (name === TOKEN_REFUSED) {
+    return new AwsenvError('interaction', 'IAM Identity Center refused the sign-in', { profile, hint: `Run "awsenv login ${profile}".`, cause: error });
+  }
+  const said = errorMessage(error);
+  return new AwsenvError('aws', `IAM Identity Center ${operation} failed: ${name}${said && said !== name ? `: ${said}` : ''}`, { profile, cause: error });
+}
+
+/** Every item of a paginated list, following nextToken to the last page. */
+async function allPages<P extends { nextToken?: string }, T>(fetch: (nextToken?: string) => Promise<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const all: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await fetch(nextToken);
+    all.push(...(items(page) ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return all;
+}

@@ -1,0 +1,51 @@
+import { AwsenvError } from '../core/errors';
+import { errorName, errorMessage } from './sdkErrors';
+
+export interface StsCallContext {
+  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
+  /** The profile whose step made the call. */
+  readonly profile: string;
+  /** The profile whose credentials signed it. */
+  readonly signedBy: string;
+  readonly roleArn?: string;
+  readonly mfaSerial?: string;
+}
+
+/** Turns what STS answered (never a network failure: sdkCall takes those) into what happened and what to do. */
+export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvError {
+  const name = errorName(error);
+  const said = errorMessage(error).trim();
+  const fail = (message: string, hint?: string, profile = ctx.profile) => new AwsenvError('aws', message, { profile, hint, cause: error });
+
+  if (/MultiFactorAuthentication/i.test(said)) {
+    return fail(`AWS rejected the MFA code for ${ctx.mfaSerial ?? 'the MFA device'}`, 'A code is valid once and for about 30 seconds: wait for the next code and try again. Check that mfa_serial names the device the code comes from.');
+  }
+  if (ctx.operation === 'AssumeRoleWithWebIdentity') {
+    const hint = "Check the role's trust policy: the identity provider, and the aud and sub conditions against the token.";
+    // The SDK names these errors with or without "Exception", after the model or the wire.
+    const code = name.replace(/Exception$/, '');
+    if (code === 'InvalidIdentityToken' || code === 'IDPRejectedClaim') return fail(`STS refused the web identity token for ${ctx.roleArn}: ${said}`, hint);
+    if (code === 'ExpiredToken') return fail('the web identity token has expired', 'Get a fresh token: tokens from CI systems last minutes.');
+    if (code === 'AccessDenied') return fail(`the web identity may not assume ${ctx.roleArn}`, hint);
+  }
+  switch (name) {
+    case 'AccessDenied':
+      if (ctx.operation === 'AssumeRole') {
+        const principal = /User: (\S+) is not authorized/.exec(said)?.[1] ?? `the credentials of profile "${ctx.signedBy}"`;
+        return fail(`${principal} may not assume ${ctx.roleArn}`, "Check the role's trust policy, the external_id and mfa_serial settings, and that source_profile is the identity you mean.");
+      }
+      return fail(`AWS denied ${ctx.operation}: ${said}`);
+    // The three below are about the keys that signed the call, so they name the profile those came from.
+    case 'InvalidClientTokenId':
+      return fail('AWS does not recognise the access key', 'The key may be deleted, deactivated or mistyped: check aws_access_key_id in the credentials file.', ctx.signedBy);
+    case 'SignatureDoesNotMatch':
+      return fail('the secret access key does not match its access key', 'Check aws_secret_access_key in the credentials file.', ctx.signedBy);
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+      return fail('the credentials have expired', 'Run again with --refresh to get new ones, or renew the session token written in the profile.', ctx.signedBy);
+    case 'RegionDisabledException':
+      return fail('STS is not activated in this region', 'Use another region (--region) or activate STS for it in IAM.');
+    default:
+      return fail(`STS ${ctx.operation} failed: ${name}${said && said !== name ? `: ${said}` : ''}`);
+  }
+}

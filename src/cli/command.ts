@@ -1,0 +1,37 @@
+import type { AdHocRole } from '../chain/resolveAdHoc';
+
+/** The flags of every command that obtains credentials (export, use, exec). */
+export interface CredentialFlags {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly mfaCode?: string;
+  readonly durationSeconds?: number;
+  readonly refresh: boolean;
+  readonly cache: boolean;
+  /** --role-arn and its source, for a role named on the command line instead of in a profile. */
+  readonly adHoc?: AdHocRole;
+}
+
+export interface SsoProfilesOptions {
+  readonly profile?: string;
+  readonly startUrl?: string;
+  readonly ssoRegion?: string;
+  readonly write: boolean;
+}
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type ShellName = (typeof SHELLS)[number];
+
+/** One command line, parsed and checked: what main() runs. */
+export type Command =
+  | { name: 'export'; flags: CredentialFlags; format: string; output?: string }
+  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean }
+  | { name: 'exec'; flags: CredentialFlags; command: string[] }
+  | { name: 'unset'; format: string }
+  | { name: 'list'; long: boolean }
+  | { name: 'init'; shell: ShellName }
+  | { name: 'login'; profile?: string; browser: boolean }
+  | { name: 'logout'; profile?: string; all: boolean }
+  | { name: 'ssoProfiles'; options: SsoProfilesOptions };
+
+export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;

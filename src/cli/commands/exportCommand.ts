@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { writeFileAtomic, writingFile } from '../../core/atomicWrite';
+import { AwsenvError } from '../../core/errors';
+import { rendererFor } from '../../render/formats';
+import type { CommandOf } from '../command';
+import { obtainPlan } from '../obtainPlan';
+import type { Wiring } from '../wire';
+
+/**
+ * `awsenv [PROFILE]`: the credentials rendered for stdout, or for --output FILE, or for a format that writes a side
+ * file (GitHub's $GITHUB_ENV). Everything that can be refused is refused before any AWS call.
+ */
+export async function exportCommand(command: CommandOf<'export'>, wiring: Wiring): Promise<string> {
+  const { env, log } = wiring;
+  const renderer = rendererFor(command.format);
+  const appendFile = renderer.appendTo && env[renderer.appendTo.variable];
+  if (renderer.appendTo && command.output) {
+    throw new AwsenvError('usage', `--output does not go with --format ${command.format}: its masks belong on stdout, where the runner reads them`);
+  }
+  if (renderer.appendTo && !appendFile) {
+    throw new AwsenvError('usage', `the ${command.format} format writes to the file $${renderer.appendTo.variable} names, and ${renderer.appendTo.variable} is not set`, {
+      hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
+    });
+  }
+  const plan = await obtainPlan(command.flags, wiring);
+  const text = renderer.render(plan);
+  if (renderer.appendTo && appendFile) {
+    // The masks first, so no later line of the log can show a secret, whatever happens to the file.
+    process.stdout.write(text);
+    writingFile(appendFile, () => fs.appendFileSync(appendFile, renderer.appendTo!.render(plan)));
+    return '';
+  }
+  if (!command.output) return text;
+  writingFile(command.output, () => writeFileAtomic(command.output!, text));
+  log.debug(`wrote ${command.output}`);
+  return '';
+}

@@ -1,0 +1,44 @@
+import { AwsenvError } from '../core/errors';
+import type { AwsConfig } from '../config/mergeSharedFiles';
+import { loadConfig } from '../config/loadConfig';
+import { describeChain } from '../chain/describe';
+import { resolve } from '../chain/resolve';
+import { resolveAdHoc, resolveEnvWebIdentity } from '../chain/resolveAdHoc';
+import type { Chain } from '../chain/types';
+import { runChain } from '../providers/runChain';
+import { exportPlan, type Plan } from '../render/plan';
+import type { CredentialFlags } from './command';
+import { pickProfile } from './pickProfile';
+import type { Wiring } from './wire';
+
+/** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
+export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promise<Plan> {
+  const { env, log } = wiring;
+  const config = await loadConfig(env);
+  const requested = flags.adHoc?.roleArn ?? pickProfile(flags.profile, env).name;
+  try {
+    const chain = chooseChain(flags, config, wiring);
+    log.debug(describeChain(chain));
+    if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
+    else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
+    const credentials = await runChain(chain, wiring.providerDeps(chain.profile, flags.mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
+    return exportPlan(credentials, chain.profile, chain.region);
+  } catch (error) {
+    // The one place an error learns which profile was asked for, when it happened at another one on the way.
+    throw error instanceof AwsenvError ? error.onTheWayTo(requested) : error;
+  }
+}
+
+/**
+ * Which chain the command line asks for: an ad-hoc role; else the profile named by the argument or AWS_PROFILE;
+ * else the AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE pair, which wins over [default] as in the SDKs; else default.
+ */
+function chooseChain(flags: CredentialFlags, config: AwsConfig, { env }: Wiring): Chain {
+  const options = { env, region: flags.region, durationSeconds: flags.durationSeconds };
+  if (flags.adHoc) {
+    if (flags.profile) throw new AwsenvError('usage', `--role-arn names the role; "${flags.profile}" would name another`, { hint: 'Use --source-profile for the profile whose credentials assume the role.' });
+    return resolveAdHoc(flags.adHoc, config, options);
+  }
+  const { name, origin } = pickProfile(flags.profile, env);
+  return (origin === 'default' && resolveEnvWebIdentity(config, options)) || resolve(name, config, { ...options, origin });
+}

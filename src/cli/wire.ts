@@ -1,0 +1,102 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SsoSession } from '../chain/types';
+import type { AwsTarget } from '../config/endpoints';
+import { homeDir, type Env } from '../core/env';
+import type { Logger } from '../core/logger';
+import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
+import { ssoCache, ssoCacheDir, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
+import { metadataCredentials } from '../aws/metadataCredentials';
+import { createOidcApi } from '../aws/oidcApi';
+import { createPortalApi, type PortalApi } from '../aws/portalApi';
+import { createStsApi } from '../aws/stsApi';
+import { deviceSignIn } from '../sso/deviceSignIn';
+import { ssoAccessToken } from '../sso/ssoAccessToken';
+import { mfaCodes } from '../interaction/mfaPrompt';
+import { openBrowser } from '../interaction/openBrowser';
+import { announceSignIn, signInDisplay } from '../interaction/signInDisplay';
+import { terminalAvailable } from '../interaction/terminal';
+import type { ProviderDeps } from '../providers/providerDeps';
+
+/** IAM Identity Center, put together for the commands and chains that use it. */
+export interface SsoServices {
+  readonly cache: SsoCache;
+  /** A new sign-in, in the browser (or only printed, without `browser`). */
+  signIn(session: SsoSession, profile: string, options: { browser: boolean }): Promise<SsoToken>;
+  /** A valid token: cached, refreshed, or signed in on the terminal when there is one. */
+  token(session: SsoSession, profile: string, rejected?: string): Promise<string>;
+  portal(target: AwsTarget, profile: string): Promise<PortalApi>;
+}
+
+/** Every dependency of a run, built in this one place from the real world: files, terminal, SDK clients, clock. */
+export interface Wiring {
+  readonly env: Env;
+  readonly log: Logger;
+  now(): Date;
+  credentialCache(): CredentialCache;
+  /** Built on first use, so that a chain without an SSO step never builds it. */
+  sso(): SsoServices;
+  /** What the providers run with, for a chain asked for as `requested`, with --mfa-code's value if given. */
+  providerDeps(requested: string, mfaCode: string | undefined): ProviderDeps;
+}
+
+export function wire(env: Env, log: Logger): Wiring {
+  const now = () => new Date();
+  let sso: SsoServices | undefined;
+  const ssoServices = () => (sso ??= ssoWiring(env, log, now));
+  return {
+    env,
+    log,
+    now,
+    credentialCache: () => fileCache(credentialCacheDir(env), log),
+    sso: ssoServices,
+    providerDeps: (requested, mfaCode) => ({
+      sts: (target, credentials, who) => createStsApi(target, credentials, who, log),
+      mfaCode: mfaCodes(mfaCode),
+      ssoToken: (session, rejected) => ssoServices().token(session, requested, rejected),
+      ssoPortal: (session, profile) => ssoServices().portal(session.portal, profile),
+      metadataCredentials,
+      now,
+      log,
+      env,
+    }),
+  };
+}
+
+function ssoWiring(env: Env, log: Logger, now: () => Date): SsoServices {
+  const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
+  const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) =>
+    deviceSignIn(session, profile, {
+      oidc: await createOidcApi(session.oidc, profile, log),
+      cache,
+      display: signInDisplay(process.stderr, env),
+      openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
+      now,
+      sleep: (ms) => sleep(ms),
+      log,
+    });
+  return {
+    cache,
+    signIn,
+    token: (session, profile, rejected) =>
+      ssoAccessToken(
+        session,
+        profile,
+        {
+          cache,
+          oidc: () => createOidcApi(session.oidc, profile, log),
+          // On a terminal the sign-in happens right here; in a script it must not wait for a person.
+          signIn: terminalAvailable()
+            ? () => {
+                announceSignIn(process.stderr, profile);
+                return signIn(session, profile, { browser: true });
+              }
+            : undefined,
+          now,
+          sleep: (ms) => sleep(ms),
+          log,
+        },
+        rejected,
+      ),
+    portal: (target, profile) => createPortalApi(target, profile, log),
+  };
+}

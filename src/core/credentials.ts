@@ -1,0 +1,19 @@
+import { z } from 'zod/v3';
+
+/** Credentials as every provider returns them and the cache stores them. */
+export const credentialsSchema = z.object({
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  sessionToken: z.string().min(1).optional(),
+  expiration: z.coerce.date().optional(),
+});
+
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Seconds of validity left, or Infinity for long-term keys. */
+export function secondsLeft(credentials: Credentials, now: Date): number {
+  return credentials.expiration ? (credentials.expiration.getTime() - now.getTime()) / 1000 : Infinity;
+}
+
+/** Enough of an access key id to tell keys apart in a log, not enough to use. */
+export const redactKey = (accessKeyId: string) => `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;

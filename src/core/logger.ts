@@ -1,0 +1,16 @@
+export interface Logger {
+  /** Shown only with --debug. */
+  debug(message: string): void;
+  /** Always shown on stderr: something went wrong but awsenv carries on. */
+  warn(message: string): void;
+}
+
+/** Everything but the shell code goes to stderr; debug lines only with --debug. */
+export function stderrLogger(debug: boolean): Logger {
+  return {
+    debug: (message) => {
+      if (debug) process.stderr.write(`awsenv: ${message}\n`);
+    },
+    warn: (message) => process.stderr.write(`awsenv: warning: ${message}\n`),
+  };
+}

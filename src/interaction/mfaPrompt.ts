@@ -1,0 +1,64 @@
+import type readline from 'node:readline';
+import { AwsenvError } from '../core/errors';
+import { openTerminal } from './terminal';
+
+export const MFA_CODE = /^\d{6}$/;
+const ATTEMPTS = 3;
+
+/** Gives the MFA code for a serial, for the step of the profile named. */
+export type MfaCodeSource = (serial: string, profile: string) => Promise<string>;
+
+/**
+ * Supplies MFA codes: the --mfa-code value for the first code asked, then the controlling terminal. The prompt goes
+ * to /dev/tty, never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
+ */
+export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
+  let unused = flagCode;
+  return async (serial, profile) => {
+    if (unused !== undefined) {
+      const code = unused;
+      unused = undefined;
+      return code;
+    }
+    const terminal = openTerminal();
+    if (!terminal) {
+      throw new AwsenvError('interaction', `needs an MFA code for ${serial}, and there is no terminal to ask on`, { profile, hint: 'Pass the code with --mfa-code CODE.' });
+    }
+    return askOnTerminal(terminal, `Enter MFA code for ${serial}: `, profile);
+  };
+}
+
+async function askOnTerminal(terminal: { read: number; write: number }, prompt: string, profile: string): Promise<string> {
+  // Loaded here: most runs never prompt, and these modules cost start-up time.
+  const [readline, tty] = await Promise.all([import('node:readline'), import('node:tty')]);
+  const input = new tty.ReadStream(terminal.read);
+  const output = new tty.WriteStream(terminal.write);
+  const rl = readline.createInterface({ input, output, terminal: true });
+  try {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const answer = (await question(rl, prompt, profile)).trim();
+      if (MFA_CODE.test(answer)) return answer;
+      output.write('An MFA code is 6 digits.\n');
+    }
+    // Like Ctrl-C: the person at the terminal did not give a code, so it is theirs to try again.
+    throw new AwsenvError('interaction', 'no valid MFA code was entered', { profile });
+  } finally {
+    rl.close();
+    input.destroy();
+    output.destroy();
+  }
+}
+
+function question(rl: readline.Interface, prompt: string, profile: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stop = (why: string) => () => reject(new AwsenvError('interaction', `MFA prompt ${why}`, { profile }));
+    // Readline swallows Ctrl-C and Ctrl-D on a terminal it owns; both mean the user gave up.
+    rl.once('SIGINT', stop('interrupted'));
+    rl.once('close', stop('closed'));
+    rl.question(prompt, (answer) => {
+      rl.removeAllListeners('SIGINT');
+      rl.removeAllListeners('close');
+      resolve(answer);
+    });
+  });
+}

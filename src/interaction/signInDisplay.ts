@@ -1,0 +1,39 @@
+import type { Env } from '../core/env';
+import type { SignInDisplay } from '../sso/deviceSignIn';
+
+/** The line before a sign-in that a command needs on its way, so the person knows why a browser opens. */
+export const announceSignIn = (out: NodeJS.WriteStream, profile: string) => out.write(`awsenv: profile "${profile}" needs a new IAM Identity Center sign-in\n`);
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * The sign-in prompt on stderr: the URL and code, then a spinner on a terminal, or one plain line where output is
+ * logged (no terminal, or CI set), so logs hold no animation.
+ */
+export function signInDisplay(out: NodeJS.WriteStream, env: Env): SignInDisplay {
+  const animated = Boolean(out.isTTY) && !env.CI;
+  let timer: NodeJS.Timeout | undefined;
+  let announced = false;
+  return {
+    prompt({ url, userCode, expiresInSeconds }) {
+      out.write(`awsenv: sign in to IAM Identity Center in a browser:\n  open ${url}\n  and check that it shows the code ${userCode} (valid for ${Math.round(expiresInSeconds / 60)} minutes)\n`);
+    },
+    waiting() {
+      if (announced) return;
+      announced = true;
+      if (!animated) {
+        out.write('awsenv: waiting for the sign-in to be approved...\n');
+        return;
+      }
+      let frame = 0;
+      timer = setInterval(() => out.write(`\r${FRAMES[frame++ % FRAMES.length]} waiting for the sign-in to be approved`), 100);
+      timer.unref();
+    },
+    done() {
+      if (timer) {
+        clearInterval(timer);
+        out.write('\r\x1b[K');
+      }
+    },
+  };
+}

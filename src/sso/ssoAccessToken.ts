@@ -1,0 +1,72 @@
+import type { SsoSession } from '../chain/types';
+import { AwsenvError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { isoSeconds, parseAwsTime } from '../core/time';
+import type { SsoCache, SsoToken } from '../cache/ssoTokenCache';
+import type { OidcApi } from '../aws/oidcApi';
+
+// A token serves while it has a minute left (it only has to sign one call); within five minutes of its end it is
+// refreshed first when it can be, as the AWS SDKs do.
+export const USABLE_SECONDS = 60;
+export const REFRESH_SECONDS = 5 * 60;
+export const RACE_WAIT_MS = 3000;
+const RACE_POLL_MS = 100;
+
+export interface SsoTokenDeps {
+  cache: SsoCache;
+  oidc(): Promise<OidcApi>;
+  /** Signs in on the terminal; undefined where nobody can approve a sign-in (no terminal). */
+  signIn?: () => Promise<SsoToken>;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  log: Logger;
+}
+
+/**
+ * A valid access token for the session: the cached one, else a silent refresh, else a sign-in where a person is
+ * there to approve it. `rejected` is a token the portal has just refused, which must not be offered again.
+ */
+export async function ssoAccessToken(session: SsoSession, requested: string, deps: SsoTokenDeps, rejected?: string): Promise<string> {
+  const secondsLeft = (token: SsoToken) => (parseAwsTime(token.expiresAt).getTime() - deps.now().getTime()) / 1000;
+  const usable = (token: SsoToken | undefined): boolean => Boolean(token && token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS);
+  const cached = deps.cache.readToken(session);
+  if (cached && usable(cached) && secondsLeft(cached) > REFRESH_SECONDS) return cached.accessToken;
+  const refreshed = cached && (await refresh(session, cached, deps));
+  if (refreshed) return refreshed.accessToken;
+  if (cached && usable(cached)) return cached.accessToken;
+  // Refresh tokens work once: another awsenv (or the AWS CLI) may be refreshing at this moment. Its new token
+  // lands in the file a moment later, so a refused refresh waits briefly for it before giving up.
+  if (cached?.refreshToken) {
+    for (let waited = 0; waited <= RACE_WAIT_MS; waited += RACE_POLL_MS) {
+      const latest = deps.cache.readToken(session);
+      if (latest && usable(latest) && latest.accessToken !== cached.accessToken) return latest.accessToken;
+      await deps.sleep(RACE_POLL_MS);
+    }
+  }
+  if (deps.signIn) return (await deps.signIn()).accessToken;
+  throw new AwsenvError('interaction', `needs an IAM Identity Center sign-in (${session.startUrl}), and there is no terminal to sign in on`, {
+    profile: requested,
+    hint: `Run "awsenv login ${requested}" first.`,
+  });
+}
+
+/** CreateToken with the refresh token, as the AWS CLI does for sso-session sign-ins; undefined when it cannot. */
+async function refresh(session: SsoSession, token: SsoToken, deps: SsoTokenDeps): Promise<SsoToken | undefined> {
+  const { refreshToken, clientId, clientSecret, registrationExpiresAt } = token;
+  if (!refreshToken || !clientId || !clientSecret) return undefined;
+  if (registrationExpiresAt && parseAwsTime(registrationExpiresAt).getTime() <= deps.now().getTime()) return undefined;
+  const issued = await (await deps.oidc()).refreshToken({ clientId, clientSecret, refreshToken });
+  if (!issued) {
+    deps.log.debug('IAM Identity Center refused the refresh token');
+    return undefined;
+  }
+  const renewed: SsoToken = {
+    ...token,
+    accessToken: issued.accessToken,
+    expiresAt: isoSeconds(new Date(deps.now().getTime() + issued.expiresIn * 1000)),
+    refreshToken: issued.refreshToken ?? refreshToken,
+  };
+  deps.cache.writeToken(session, renewed);
+  deps.log.debug('refreshed the IAM Identity Center access token');
+  return renewed;
+}
