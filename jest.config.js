@@ -3,6 +3,7 @@
 module.exports = {
   roots: ['<rootDir>/dist/tests'],
   testMatch: ['**/*.test.js'],
+  setupFiles: ['<rootDir>/dist/tests/support/jestSetup.js'],
   testEnvironment: 'node',
   testTimeout: 30000,
 };

@@ -1,11 +1,12 @@
 import type { AssumeRoleStep, SessionTokenStep, StaticStep } from '../../src/chain/types';
 import type { IniTexts } from '../support/iniFiles';
+import { ALICE, BOB } from '../support/world';
 
 /** The people, devices and roles the resolve tests share, as INI text and as the steps it should become. */
 
-export const MFA = 'arn:aws:iam::111111111111:mfa/alice';
+export const MFA = ALICE.mfaSerial;
 export const YUBIKEY = 'arn:aws:iam::111111111111:mfa/alice-yubikey';
-export const BOB_MFA = 'arn:aws:iam::111111111111:mfa/bob';
+export const BOB_MFA = BOB.mfaSerial;
 export const ADMIN = 'arn:aws:iam::222222222222:role/admin';
 export const READONLY = 'arn:aws:iam::333333333333:role/readonly';
 export const DEEP = 'arn:aws:iam::444444444444:role/deep';
@@ -14,8 +15,8 @@ export const DEEPER = 'arn:aws:iam::777777777777:role/deeper';
 export const SELF = 'arn:aws:iam::888888888888:role/self';
 
 export const KEYS = {
-  alice: { accessKeyId: 'AKIAALICE00000000001', secretAccessKey: 'alice/secret+key000000000000000000000000' },
-  bob: { accessKeyId: 'AKIABOB0000000000001', secretAccessKey: 'bob/secret+key00000000000000000000000000' },
+  alice: { accessKeyId: ALICE.accessKeyId, secretAccessKey: ALICE.secretAccessKey },
+  bob: { accessKeyId: BOB.accessKeyId, secretAccessKey: BOB.secretAccessKey },
   temp: { accessKeyId: 'ASIATEMP000000000001', secretAccessKey: 'temp/secret+key0000000000000000000000000', sessionToken: 'temp-session-token' },
   self: { accessKeyId: 'AKIASELF000000000001', secretAccessKey: 'self/secret+key0000000000000000000000000' },
 };
@@ -24,7 +25,7 @@ export const keyLines = (keys: { accessKeyId: string; secretAccessKey: string; s
   `aws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n` +
   (keys.sessionToken ? `aws_session_token = ${keys.sessionToken}\n` : '');
 
-/** The seed patterns in one pair of files: alice and bob are IAM users, temp holds keys already temporary. */
+/** The IAM-user profiles in one pair of files: alice and bob are IAM users, temp holds keys already temporary. */
 export const WORLD: IniTexts = {
   credentials: `
 [alice]

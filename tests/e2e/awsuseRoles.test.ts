@@ -7,8 +7,6 @@ import { runInShell, shellEnv, type Shell } from '../support/shellRun';
 import { INTEGRATION_SHELLS, STATUS_VAR, awsuseCalls, loadIntegration, statusesOf, type IntegrationShell } from '../support/shellIntegration';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 /**
  * The core issue's "done when": in a real bash, zsh and fish with the integration loaded, `awsuse admin` with an MFA
  * code and then `awsuse readonly` with none (and no terminal) leave the readonly role's credentials in the shell,

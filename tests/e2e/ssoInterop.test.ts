@@ -3,9 +3,7 @@ import { runCli, runProcess } from '../support/cli';
 import { installed } from '../support/peers';
 import { loginApproved } from '../support/ssoCli';
 import { useSsoWorld } from '../support/ssoHooks';
-import { SEEDS, SESSION_SEED, SSO_SESSION_ARN, readTokenFile, ssoActions, tokenFile } from '../support/ssoWorld';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { SIGN_IN_FORMS, SESSION_FORM, SSO_SESSION_ARN, readTokenFile, ssoActions, tokenFile } from '../support/ssoWorld';
 
 // The independent peer: botocore (the AWS CLI) must use the token awsenv files, and awsenv the one botocore files,
 // both through the service-specific endpoint variables that point each at the fakes.
@@ -21,10 +19,10 @@ async function callerArn(profile: string, env: NodeJS.ProcessEnv): Promise<strin
 (haveAwsCli ? describe : describe.skip)('the AWS CLI and awsenv share IAM Identity Center sign-ins', () => {
   const world = useSsoWorld();
 
-  test.each(SEEDS)('$kind: after awsenv login, botocore signs with the token awsenv wrote, without signing in', async (seed) => {
-    const { home, env: withFakes } = world.signedOutHome(seed.config);
+  test.each(SIGN_IN_FORMS)('$kind: after awsenv login, botocore signs with the token awsenv wrote, without signing in', async (form) => {
+    const { home, env: withFakes } = world.signedOutHome(form.config);
     expect((await loginApproved('dev', withFakes, world.sso)).code).toBe(0);
-    const { accessToken } = readTokenFile(home, seed.cacheKey);
+    const { accessToken } = readTokenFile(home, form.cacheKey);
     const signInCalls = world.sso.calls.length;
 
     expect(await callerArn('dev', withFakes)).toBe(SSO_SESSION_ARN);
@@ -36,10 +34,10 @@ async function callerArn(profile: string, env: NodeJS.ProcessEnv): Promise<strin
   }, 90000);
 
   test('sso-session: botocore refreshes a token awsenv wrote, and awsenv then uses the token botocore rewrote', async () => {
-    const { home, env: withFakes } = world.signedOutHome(SESSION_SEED.config);
+    const { home, env: withFakes } = world.signedOutHome(SESSION_FORM.config);
     expect((await loginApproved('dev', withFakes, world.sso)).code).toBe(0);
-    const file = tokenFile(home, SESSION_SEED.cacheKey);
-    const written = readTokenFile(home, SESSION_SEED.cacheKey);
+    const file = tokenFile(home, SESSION_FORM.cacheKey);
+    const written = readTokenFile(home, SESSION_FORM.cacheKey);
     // Ten minutes left: inside botocore's 15-minute refresh window, outside awsenv's 5-minute one.
     const soon = new Date(Date.now() + 10 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     fs.writeFileSync(file, JSON.stringify({ ...written, expiresAt: soon }));
@@ -48,7 +46,7 @@ async function callerArn(profile: string, env: NodeJS.ProcessEnv): Promise<strin
     expect(await callerArn('dev', withFakes)).toBe(SSO_SESSION_ARN);
     expect(ssoActions(world.sso, before)).toEqual(['oidc CreateToken', 'portal GetRoleCredentials']);
     expect(world.sso.calls[before].input).toEqual(expect.objectContaining({ grantType: 'refresh_token', clientId: written.clientId, refreshToken: written.refreshToken }));
-    const rewritten = readTokenFile(home, SESSION_SEED.cacheKey);
+    const rewritten = readTokenFile(home, SESSION_FORM.cacheKey);
     expect(rewritten.accessToken).not.toBe(written.accessToken);
     expect(rewritten.refreshToken).not.toBe(written.refreshToken);
 

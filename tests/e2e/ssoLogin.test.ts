@@ -5,8 +5,8 @@ import { loginApproved, startCli, userCodeOf, watchCallTimes } from '../support/
 import { useSsoWorld } from '../support/ssoHooks';
 import {
   DEPLOY_ROLE,
-  SEEDS,
-  SESSION_SEED,
+  SIGN_IN_FORMS,
+  SESSION_FORM,
   SSO_ACCOUNT,
   SSO_REGION,
   SSO_ROLE,
@@ -15,17 +15,15 @@ import {
   readTokenFile,
   ssoActions,
   tokenFile,
-  type SsoSeed,
+  type SignInForm,
 } from '../support/ssoWorld';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 // The fake's access tokens last 8 hours unless told otherwise.
 const TOKEN_SECONDS = 28800;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 const world = useSsoWorld();
-const signedOutHome = (seed: SsoSeed) => world.signedOutHome(seed.config);
+const signedOutHome = (form: SignInForm) => world.signedOutHome(form.config);
 
 // The calls awsenv made at the fake STS, without the GetCallerIdentity checks the tests make themselves.
 const stsCalls = () => world.sts.calls.filter((call) => call.action !== 'GetCallerIdentity');
@@ -43,25 +41,25 @@ async function whoAmI(vars: Record<string, string>): Promise<string | undefined>
   }
 }
 
-describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
+describe.each(SIGN_IN_FORMS)('awsenv login, $kind profile', (form) => {
   test('prints the URL and code on stderr, waits for the approval, and files the token as the AWS CLI does', async () => {
-    const { home, env } = signedOutHome(seed);
+    const { home, env } = signedOutHome(form);
     const cli = startCli(['login', 'dev', '--no-browser'], env);
     const code = await userCodeOf(cli);
     expect(cli.stderr()).toContain(`${world.sso.url}/start/device`);
     // Still waiting for the person: nothing is signed in yet.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(fs.existsSync(tokenFile(home, seed.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, form.cacheKey))).toBe(false);
     const approvedAt = Date.now();
     world.sso.approve(code);
     const result = await cli.result;
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
 
-    const file = tokenFile(home, seed.cacheKey);
+    const file = tokenFile(home, form.cacheKey);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const token = readTokenFile(home, seed.cacheKey);
-    expect(Object.keys(token).sort()).toEqual([...seed.tokenFields].sort());
+    const token = readTokenFile(home, form.cacheKey);
+    expect(Object.keys(token).sort()).toEqual([...form.tokenFields].sort());
     expect(token).toEqual(expect.objectContaining({ startUrl: START_URL, region: SSO_REGION }));
     expect(world.sso.accessTokens()).toEqual([token.accessToken]);
     expect(token.expiresAt).toMatch(ISO_UTC);
@@ -78,7 +76,7 @@ describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
     expect(polls.slice(0, -1).every((call) => call.errorCode === 'AuthorizationPendingException')).toBe(true);
     expect(polls[polls.length - 1].status).toBe(200);
 
-    if (seed.kind === 'sso-session') {
+    if (form.kind === 'sso-session') {
       // Registered as the AWS CLI's sso-session flow registers, so that the refresh token is there to be used.
       expect(oidc[0].input).toEqual(expect.objectContaining({ scopes: ['sso:account:access'], grantTypes: expect.arrayContaining(['refresh_token']) }));
       expect(token.clientId).toBe(oidc[1].input.clientId);
@@ -92,7 +90,7 @@ describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
   });
 
   test('then awsenv dev exports the portal\'s role credentials, and a second export makes no call', async () => {
-    const { home, env } = signedOutHome(seed);
+    const { home, env } = signedOutHome(form);
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
     const signInCalls = world.sso.calls.length;
 
@@ -100,7 +98,7 @@ describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(ssoActions(world.sso, signInCalls)).toEqual(['portal GetRoleCredentials']);
-    expect(world.sso.calls[signInCalls].input).toEqual({ accessToken: readTokenFile(home, seed.cacheKey).accessToken, accountId: SSO_ACCOUNT, roleName: SSO_ROLE });
+    expect(world.sso.calls[signInCalls].input).toEqual({ accessToken: readTokenFile(home, form.cacheKey).accessToken, accountId: SSO_ACCOUNT, roleName: SSO_ROLE });
     expect(stsCalls()).toEqual([]);
 
     const vars = await evalInBash(first.stdout, { AWS_PROFILE: 'stale' });
@@ -122,12 +120,12 @@ describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
   });
 
   test('awsenv login deploy signs in to the session of its source; deploy assumes the role with the SSO credentials', async () => {
-    const { home, env } = signedOutHome(seed);
+    const { home, env } = signedOutHome(form);
     const login = await loginApproved('deploy', env, world.sso);
     expect(login.stdout).toBe('');
     expect(login.code).toBe(0);
     expect(world.sso.calls.find((call) => call.action === 'StartDeviceAuthorization')?.input.startUrl).toBe(START_URL);
-    expect(readTokenFile(home, seed.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
+    expect(readTokenFile(home, form.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
     const signInCalls = world.sso.calls.length;
 
     const deploy = await runCli(['deploy'], { env });
@@ -164,24 +162,24 @@ describe.each(SEEDS)('awsenv login, $kind profile', (seed) => {
   });
 
   test('a second login reuses the client registration and replaces the token', async () => {
-    const { home, env } = signedOutHome(seed);
+    const { home, env } = signedOutHome(form);
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
-    const firstToken = readTokenFile(home, seed.cacheKey);
+    const firstToken = readTokenFile(home, form.cacheKey);
     const firstCalls = world.sso.calls.length;
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
     const actions = ssoActions(world.sso, firstCalls);
     expect(actions).not.toContain('oidc RegisterClient');
     expect(actions[0]).toBe('oidc StartDeviceAuthorization');
-    const secondToken = readTokenFile(home, seed.cacheKey);
+    const secondToken = readTokenFile(home, form.cacheKey);
     expect(secondToken.accessToken).not.toBe(firstToken.accessToken);
-    expect(Object.keys(secondToken).sort()).toEqual([...seed.tokenFields].sort());
-    if (seed.kind === 'sso-session') expect(secondToken.clientId).toBe(firstToken.clientId);
+    expect(Object.keys(secondToken).sort()).toEqual([...form.tokenFields].sort());
+    if (form.kind === 'sso-session') expect(secondToken.clientId).toBe(firstToken.clientId);
   });
 });
 
 describe('awsenv login, when the sign-in does not happen', () => {
   test('denied in the browser: exit 4 naming the profile, nothing on stdout, no token', async () => {
-    const { home, env } = signedOutHome(SESSION_SEED);
+    const { home, env } = signedOutHome(SESSION_FORM);
     const cli = startCli(['login', 'dev', '--no-browser'], env);
     world.sso.deny(await userCodeOf(cli));
     const result = await cli.result;
@@ -189,12 +187,12 @@ describe('awsenv login, when the sign-in does not happen', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/"dev".*denied/);
     expect(result.stderr).toContain('awsenv login dev');
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
     expect(world.sso.calls[world.sso.calls.length - 1].errorCode).toBe('AccessDeniedException');
   });
 
   test('the code expires before anyone approves it: exit 4 naming the profile, no token', async () => {
-    const { home, env } = signedOutHome(SESSION_SEED);
+    const { home, env } = signedOutHome(SESSION_FORM);
     const cli = startCli(['login', 'dev', '--no-browser'], env);
     await userCodeOf(cli);
     world.sso.expireAuthorizations();
@@ -202,12 +200,12 @@ describe('awsenv login, when the sign-in does not happen', () => {
     expect(result.stdout).toBe('');
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/"dev".*expired/);
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
     expect(world.sso.calls[world.sso.calls.length - 1].errorCode).toBe('ExpiredTokenException');
   });
 
   test('slow_down twice: each one adds 5 s to the poll interval (RFC 8628), and the sign-in still succeeds', async () => {
-    const { home, env } = signedOutHome(SESSION_SEED);
+    const { home, env } = signedOutHome(SESSION_FORM);
     world.sso.slowDown(2);
     const watch = watchCallTimes(world.sso);
     const cli = startCli(['login', 'dev', '--no-browser'], env);
@@ -216,7 +214,7 @@ describe('awsenv login, when the sign-in does not happen', () => {
     watch.stop();
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
-    expect(readTokenFile(home, SESSION_SEED.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
+    expect(readTokenFile(home, SESSION_FORM.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
 
     const from = watch.times.findIndex((call) => call.action === 'StartDeviceAuthorization');
     const paced = watch.times.slice(from);
@@ -239,7 +237,7 @@ describe('awsenv login, when the sign-in does not happen', () => {
   // InvalidClientException through, which the CLI reports as "unexpected error: UnknownError ... a bug in awsenv",
   // exit 1. The registration is only a cache (shared with the AWS CLI): one the service refuses should be replaced.
   test('a cached client registration the service no longer knows is replaced, and the sign-in goes on', async () => {
-    const { home, env } = signedOutHome(SESSION_SEED);
+    const { home, env } = signedOutHome(SESSION_FORM);
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
     // The IAM Identity Center instance is recreated: same start URL, none of the old clients.
     await world.restart();
@@ -250,11 +248,11 @@ describe('awsenv login, when the sign-in does not happen', () => {
     expect(result.stderr).not.toContain('bug in awsenv');
     expect(result.code).toBe(0);
     expect(ssoActions(world.sso)).toContain('oidc RegisterClient');
-    expect(readTokenFile(home, SESSION_SEED.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
+    expect(readTokenFile(home, SESSION_FORM.cacheKey).accessToken).toBe(world.sso.accessTokens()[0]);
   });
 
   test('a profile that does not sign in with IAM Identity Center: exit 3 at once, no call', async () => {
-    const { env } = world.signedOutHome(`${SESSION_SEED.config}\n[profile keys]\nrole_arn = ${DEPLOY_ROLE}\ncredential_source = Environment\n`);
+    const { env } = world.signedOutHome(`${SESSION_FORM.config}\n[profile keys]\nrole_arn = ${DEPLOY_ROLE}\ncredential_source = Environment\n`);
     const result = await runCli(['login', 'keys', '--no-browser'], { env });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(3);

@@ -5,20 +5,18 @@ import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { loginApproved } from '../support/ssoCli';
 import { useSsoWorld } from '../support/ssoHooks';
 import {
-  LEGACY_SEED,
-  SEEDS,
+  LEGACY_FORM,
+  SIGN_IN_FORMS,
   SESSION_CONFIG,
-  SESSION_SEED,
+  SESSION_FORM,
   SSO_ACCOUNT,
   SSO_ROLE,
   START_URL,
   readTokenFile,
   ssoActions,
   tokenFile,
-  type SsoSeed,
+  type SignInForm,
 } from '../support/ssoWorld';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
@@ -26,10 +24,10 @@ const world = useSsoWorld();
 const homeFor = (config: string) => world.signedOutHome(config);
 
 /** A home where `aws sso login` has been: the token file as the AWS CLI writes it, and no awsenv cache at all. */
-async function homeSignedInByAwsCli(seed: SsoSeed, expiresAt: string) {
-  const signedOut = homeFor(seed.config);
-  const token: Record<string, string> = { ...(await awsCliSignIn(world.sso, seed)), expiresAt };
-  writeAwsCliToken(signedOut.home, seed, token);
+async function homeSignedInByAwsCli(form: SignInForm, expiresAt: string) {
+  const signedOut = homeFor(form.config);
+  const token: Record<string, string> = { ...(await awsCliSignIn(world.sso, form)), expiresAt };
+  writeAwsCliToken(signedOut.home, form, token);
   return { ...signedOut, token, signInCalls: world.sso.calls.length };
 }
 
@@ -37,14 +35,14 @@ const oidcCalls = (since: number) => ssoActions(world.sso, since).filter((action
 
 describe('a token the AWS CLI wrote', () => {
   test.each(
-    SEEDS.flatMap((seed) => [
-      [seed.kind, '2030-01-01T00:00:00Z', seed],
+    SIGN_IN_FORMS.flatMap((form) => [
+      [form.kind, '2030-01-01T00:00:00Z', form],
       // botocore's JSONFileCache, by default, writes datetimes with strftime('%Y-%m-%dT%H:%M:%S%Z'): "UTC", not "Z".
-      [seed.kind, '2030-01-01T00:00:00UTC', seed],
+      [form.kind, '2030-01-01T00:00:00UTC', form],
     ] as const),
-  )('%s, expiresAt %s: awsenv dev uses it without any OIDC call', async (_kind, expiresAt, seed) => {
-    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(seed, expiresAt);
-    const before = fs.readFileSync(tokenFile(home, seed.cacheKey), 'utf8');
+  )('%s, expiresAt %s: awsenv dev uses it without any OIDC call', async (_kind, expiresAt, form) => {
+    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(form, expiresAt);
+    const before = fs.readFileSync(tokenFile(home, form.cacheKey), 'utf8');
     const result = await runCli(['dev'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -52,15 +50,15 @@ describe('a token the AWS CLI wrote', () => {
     expect(world.sso.calls[signInCalls].input).toEqual({ accessToken: token.accessToken, accountId: SSO_ACCOUNT, roleName: SSO_ROLE });
     expect((await evalInBash(result.stdout)).AWS_ACCESS_KEY_ID).toBe(world.sts.issued[0].accessKeyId);
     // Read, not rewritten: the AWS CLI's file is left exactly as it was.
-    expect(fs.readFileSync(tokenFile(home, seed.cacheKey), 'utf8')).toBe(before);
+    expect(fs.readFileSync(tokenFile(home, form.cacheKey), 'utf8')).toBe(before);
   });
 });
 
 describe('an access token that has expired', () => {
   test('with a refresh token: refreshed silently, once, and the file updated in place', async () => {
-    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(SESSION_SEED, '2020-01-01T00:00:00Z');
+    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(SESSION_FORM, '2020-01-01T00:00:00Z');
     // A field another tool added must survive the rewrite.
-    const file = writeAwsCliToken(home, SESSION_SEED, { ...token, futureField: 'kept' });
+    const file = writeAwsCliToken(home, SESSION_FORM, { ...token, futureField: 'kept' });
     world.sso.expireAccessTokens();
 
     const started = Date.now();
@@ -72,7 +70,7 @@ describe('an access token that has expired', () => {
     expect(refresh.status).toBe(200);
     expect(refresh.input).toEqual(expect.objectContaining({ grantType: 'refresh_token', refreshToken: token.refreshToken, clientId: token.clientId }));
 
-    const renewed = readTokenFile(home, SESSION_SEED.cacheKey);
+    const renewed = readTokenFile(home, SESSION_FORM.cacheKey);
     const [newAccessToken] = world.sso.accessTokens();
     expect(renewed.accessToken).toBe(newAccessToken);
     expect(renewed.accessToken).not.toBe(token.accessToken);
@@ -93,32 +91,32 @@ describe('an access token that has expired', () => {
   });
 
   test('the file still says valid but the portal refuses the token: refreshed, and the export succeeds', async () => {
-    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(SESSION_SEED, '2030-01-01T00:00:00Z');
+    const { home, env, token, signInCalls } = await homeSignedInByAwsCli(SESSION_FORM, '2030-01-01T00:00:00Z');
     world.sso.expireAccessTokens();
     const result = await runCli(['dev'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(ssoActions(world.sso, signInCalls)).toEqual(['portal GetRoleCredentials', 'oidc CreateToken', 'portal GetRoleCredentials']);
-    expect(readTokenFile(home, SESSION_SEED.cacheKey).accessToken).not.toBe(token.accessToken);
+    expect(readTokenFile(home, SESSION_FORM.cacheKey).accessToken).not.toBe(token.accessToken);
   });
 
   // Bug: src/providers/ssoToken.ts refresh() does not look at the token file again when its refresh is refused, so
   // of two shells refreshing at once (tmux restoring panes, `parallel awsenv exec`) the one whose rotated-away
   // refresh token arrives second fails with exit 4, although the file already holds the token the other one got.
   test('two exports refreshing the same sign-in at once both succeed', async () => {
-    const { home, env, signInCalls } = await homeSignedInByAwsCli(SESSION_SEED, '2020-01-01T00:00:00Z');
+    const { home, env, signInCalls } = await homeSignedInByAwsCli(SESSION_FORM, '2020-01-01T00:00:00Z');
     world.sso.expireAccessTokens();
     const results = await Promise.all([runCli(['dev'], { env }), runCli(['deploy'], { env })]);
     expect(results.map((result) => [result.code, result.stderr])).toEqual([
       [0, ''],
       [0, ''],
     ]);
-    expect(world.sso.accessTokens()).toContain(readTokenFile(home, SESSION_SEED.cacheKey).accessToken);
+    expect(world.sso.accessTokens()).toContain(readTokenFile(home, SESSION_FORM.cacheKey).accessToken);
     expect(oidcCalls(signInCalls).every((action) => action === 'oidc CreateToken')).toBe(true);
   });
 
   test('refresh token revoked, no terminal: exit 4 at once, nothing on stdout, told to run awsenv login', async () => {
-    const { env, signInCalls } = await homeSignedInByAwsCli(SESSION_SEED, '2020-01-01T00:00:00Z');
+    const { env, signInCalls } = await homeSignedInByAwsCli(SESSION_FORM, '2020-01-01T00:00:00Z');
     world.sso.expireAccessTokens();
     world.sso.revokeRefreshTokens();
     const result = await runCli(['dev'], { env });
@@ -131,7 +129,7 @@ describe('an access token that has expired', () => {
   });
 
   test('legacy profile (no refresh token): exit 4 without any OIDC call', async () => {
-    const { env, signInCalls } = await homeSignedInByAwsCli(LEGACY_SEED, '2020-01-01T00:00:00Z');
+    const { env, signInCalls } = await homeSignedInByAwsCli(LEGACY_FORM, '2020-01-01T00:00:00Z');
     const result = await runCli(['deploy'], { env });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(4);
@@ -141,10 +139,10 @@ describe('an access token that has expired', () => {
 });
 
 describe('no sign-in at all', () => {
-  test.each(SEEDS.flatMap((seed) => [[seed.kind, 'dev'], [seed.kind, 'deploy']] as const))(
+  test.each(SIGN_IN_FORMS.flatMap((form) => [[form.kind, 'dev'], [form.kind, 'deploy']] as const))(
     '%s, awsenv %s without a terminal: exit 4 well under 5 s, no call, told to run awsenv login',
     async (kind, profile) => {
-      const { env } = homeFor(SEEDS.find((seed) => seed.kind === kind)!.config);
+      const { env } = homeFor(SIGN_IN_FORMS.find((form) => form.kind === kind)!.config);
       const started = Date.now();
       const result = await runCli([profile], { env, timeoutMs: 10000 });
       expect(Date.now() - started).toBeLessThan(3000);
@@ -159,10 +157,10 @@ describe('no sign-in at all', () => {
 });
 
 describe('awsenv logout', () => {
-  test.each(SEEDS)('$kind: signs out at the portal, removes the token and the credentials made from it', async (seed) => {
-    const { home, env } = homeFor(seed.config);
+  test.each(SIGN_IN_FORMS)('$kind: signs out at the portal, removes the token and the credentials made from it', async (form) => {
+    const { home, env } = homeFor(form.config);
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
-    const { accessToken } = readTokenFile(home, seed.cacheKey);
+    const { accessToken } = readTokenFile(home, form.cacheKey);
     expect((await runCli(['deploy'], { env })).code).toBe(0);
     expect(cacheFiles(home)).toHaveLength(2);
     const before = world.sso.calls.length;
@@ -174,7 +172,7 @@ describe('awsenv logout', () => {
     expect(world.sso.calls[before].input.accessToken).toBe(accessToken);
     expect(world.sso.calls[before].status).toBe(200);
     expect(world.sso.accessTokens()).toEqual([]);
-    expect(fs.existsSync(tokenFile(home, seed.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, form.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
 
     for (const profile of ['dev', 'deploy']) {
@@ -193,7 +191,7 @@ describe('awsenv logout', () => {
     const result = await runCli(['logout', 'deploy'], { env });
     expect(result.code).toBe(0);
     expect(ssoActions(world.sso).filter((action) => action === 'portal Logout')).toHaveLength(1);
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
   });
 
@@ -206,7 +204,7 @@ describe('awsenv logout', () => {
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/could not sign out/);
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
   });
 
@@ -217,7 +215,7 @@ describe('awsenv logout', () => {
     const result = await runCli(['logout', 'dev'], { env });
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/could not sign out/);
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
   });
 
   test('--all: every sign-in, whichever tool made it, and every credential set made from one', async () => {
@@ -225,8 +223,8 @@ describe('awsenv logout', () => {
     const config = `${SESSION_CONFIG}\n[profile old]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\nsso_account_id = ${SSO_ACCOUNT}\nsso_role_name = ReadOnly\n`;
     const { home, env } = homeFor(config);
     expect((await loginApproved('dev', env, world.sso)).code).toBe(0);
-    writeAwsCliToken(home, LEGACY_SEED, { ...(await awsCliSignIn(world.sso, LEGACY_SEED)), expiresAt: '2030-01-01T00:00:00UTC' });
-    const tokens = [readTokenFile(home, SESSION_SEED.cacheKey).accessToken, readTokenFile(home, LEGACY_SEED.cacheKey).accessToken];
+    writeAwsCliToken(home, LEGACY_FORM, { ...(await awsCliSignIn(world.sso, LEGACY_FORM)), expiresAt: '2030-01-01T00:00:00UTC' });
+    const tokens = [readTokenFile(home, SESSION_FORM.cacheKey).accessToken, readTokenFile(home, LEGACY_FORM.cacheKey).accessToken];
     expect((await runCli(['deploy'], { env })).code).toBe(0);
     expect((await runCli(['old'], { env })).code).toBe(0);
     expect(cacheFiles(home)).toHaveLength(3);
@@ -239,8 +237,8 @@ describe('awsenv logout', () => {
     expect(logouts.map((call) => `${call.action} ${call.status}`)).toEqual(['Logout 200', 'Logout 200']);
     expect(logouts.map((call) => call.input.accessToken).sort()).toEqual([...tokens].sort());
     expect(world.sso.accessTokens()).toEqual([]);
-    expect(fs.existsSync(tokenFile(home, SESSION_SEED.cacheKey))).toBe(false);
-    expect(fs.existsSync(tokenFile(home, LEGACY_SEED.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
+    expect(fs.existsSync(tokenFile(home, LEGACY_FORM.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
     for (const profile of ['dev', 'old']) expect((await runCli([profile], { env })).code).toBe(4);
   });

@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { fromHttp } from '@aws-sdk/credential-provider-http';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ENV_CMDS_AUTH_TOKEN, ENV_CMDS_FULL_URI, fromContainerMetadata } from '@smithy/credential-provider-imds';

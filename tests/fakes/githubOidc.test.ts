@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { FakeGithubOidc, GITHUB_ISSUER, GITHUB_SUBJECT, githubIdToken, startFakeGithubOidc } from './githubOidc';
 import { CI_ROLE, keysOf, useFakeSts } from './stsTestKit';

@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromInstanceMetadata } from '@smithy/credential-provider-imds';
 import { FakeImds, FakeImdsOptions, startFakeImds, stsRoleCredentials } from './imds';

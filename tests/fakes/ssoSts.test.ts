@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startFakeSso, ssoRoleArn, ssoSessionArn } from './sso';

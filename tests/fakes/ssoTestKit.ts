@@ -9,12 +9,14 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { FakeSso, FakeSsoAccount, FakeSsoOptions, startFakeSso } from './sso';
 
-export const START_URL = 'https://d-1234567890.awsapps.com/start';
+import { SSO_USER, START_URL } from '../support/world';
+
+export { START_URL };
 // Spelled out rather than imported from the fake, so a typo there fails the tests.
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** What the AWS CLI's sso-session device code flow registers with; the legacy flow sends no grantTypes. */
 export const SSO_SESSION_GRANTS = [DEVICE_CODE_GRANT, 'refresh_token'];
-export const USER_NAME = 'carol@example.com';
+export const USER_NAME = SSO_USER;
 
 /** Five accounts and five roles in the first: three pages of each at the default page size of 2. */
 export const ACCOUNTS: FakeSsoAccount[] = [

@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { AssumeRoleCommand, GetAccessKeyInfoCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { startFakeSts } from './sts';
 import { ADMIN_ROLE, Keys, StsTestKit, alice, bob, keysOf, useFakeSts, userKeys } from './stsTestKit';

@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { AssumeRoleCommand, AssumeRoleCommandInput } from '@aws-sdk/client-sts';
 import {
   ADMIN_ROLE,

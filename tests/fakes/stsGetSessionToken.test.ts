@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { INVALID_MFA_CODE, alice, bob, useFakeSts, userKeys } from './stsTestKit';
 

@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -94,7 +92,7 @@ describe('fake STS signature checks', () => {
     { problem: 'no Authorization header', request: {}, status: 403, code: 'MissingAuthenticationToken' },
     {
       problem: 'a malformed Authorization header',
-      request: { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAALICEEXAMPLE0001' } },
+      request: { headers: { authorization: `AWS4-HMAC-SHA256 Credential=${alice.accessKeyId}` } },
       status: 400,
       code: 'IncompleteSignature',
     },

@@ -1,18 +1,9 @@
 import { AssumeRoleCommand, AssumeRoleCommandInput, Credentials, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+import { ALICE, BOB } from '../support/world';
 import { FakeSts, FakeStsOptions, FakeUser, startFakeSts } from './sts';
 
-export const alice: FakeUser = {
-  accessKeyId: 'AKIAALICEEXAMPLE0001',
-  secretAccessKey: 'alice/secret+key/EXAMPLE0000000000000001',
-  arn: 'arn:aws:iam::111111111111:user/alice',
-  mfaSerial: 'arn:aws:iam::111111111111:mfa/alice',
-};
-
-export const bob: FakeUser = {
-  accessKeyId: 'AKIABOBEXAMPLE000002',
-  secretAccessKey: 'bob/secret+key/EXAMPLE00000000000000002',
-  arn: 'arn:aws:iam::111111111111:user/bob',
-};
+export const alice: FakeUser = ALICE;
+export const bob: FakeUser = BOB;
 
 /** Anyone may assume it, for up to 12 hours: the first hop of a role chain. */
 export const BASE_ROLE = 'arn:aws:iam::222222222222:role/base';

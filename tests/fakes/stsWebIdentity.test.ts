@@ -1,5 +1,3 @@
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 import { AssumeRoleWithWebIdentityCommand, AssumeRoleWithWebIdentityCommandInput, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GITHUB_ISSUER, GITHUB_SUBJECT, githubIdToken } from './githubOidc';
 import { FakeStsOptions, startFakeSts } from './sts';

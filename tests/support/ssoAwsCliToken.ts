@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import type { FakeSso } from '../fakes/sso';
-import { SSO_REGION, START_URL, tokenFile, type SsoSeed } from './ssoWorld';
+import { SSO_REGION, START_URL, tokenFile, type SignInForm } from './ssoWorld';
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -11,13 +11,13 @@ const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
  * no awsenv at all, turned into the token record the AWS CLI files: the four fields for a legacy profile, plus the
  * registration and the refresh token for an sso-session. Times are left to the caller, who decides how they look.
  */
-export async function awsCliSignIn(sso: FakeSso, seed: SsoSeed): Promise<Record<string, string>> {
+export async function awsCliSignIn(sso: FakeSso, form: SignInForm): Promise<Record<string, string>> {
   const client = new SSOOIDCClient({ region: SSO_REGION, endpoint: sso.url, maxAttempts: 1 });
   try {
-    const session = seed.kind === 'sso-session';
+    const session = form.kind === 'sso-session';
     const registration = await client.send(
       new RegisterClientCommand({
-        clientName: `botocore-client-${session ? seed.cacheKey : 'legacy'}`,
+        clientName: `botocore-client-${session ? form.cacheKey : 'legacy'}`,
         clientType: 'public',
         // What the AWS CLI sends: the sso-session flow asks for refresh tokens, the legacy one registers bare.
         ...(session && { scopes: ['sso:account:access'], grantTypes: [DEVICE_CODE_GRANT, 'refresh_token'] }),
@@ -39,8 +39,8 @@ export async function awsCliSignIn(sso: FakeSso, seed: SsoSeed): Promise<Record<
  * Writes the token file as botocore does: json.dumps of the dict (", " and ": " between items), in a 0700
  * directory, the file 0600.
  */
-export function writeAwsCliToken(home: string, seed: SsoSeed, token: Record<string, string>): string {
-  const file = tokenFile(home, seed.cacheKey);
+export function writeAwsCliToken(home: string, form: SignInForm, token: Record<string, string>): string {
+  const file = tokenFile(home, form.cacheKey);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const text = `{${Object.entries(token)
     .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)

@@ -3,18 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeSso, ssoRoleArn, ssoSessionArn, type FakeSso, type FakeSsoOptions } from '../fakes/sso';
 import { startFakeSts, type FakeSts } from '../fakes/sts';
+import { SSO_USER, START_URL } from './world';
+
+export { SSO_USER, START_URL };
 
 /**
- * The SSO seed patterns' world: carol signs in to one IAM Identity Center, gets permission set AdministratorAccess in
+ * The IAM Identity Center world: carol signs in to one IAM Identity Center, gets permission set AdministratorAccess in
  * account 111111111111, and from it may switch to a deploy role in another account. Both ways of writing the
  * sign-in (an [sso-session] section, or the legacy keys in the profile) name the same profiles, so every test can
  * run over both.
  */
-export const START_URL = 'https://d-1234567890.awsapps.com/start';
 export const SSO_REGION = 'eu-west-1';
 export const SSO_ACCOUNT = '111111111111';
 export const SSO_ROLE = 'AdministratorAccess';
-export const SSO_USER = 'carol@example.com';
 export const DEPLOY_ROLE = 'arn:aws:iam::222222222222:role/deploy';
 /** What GetCallerIdentity says for the portal's role credentials. */
 export const SSO_SESSION_ARN = ssoSessionArn(SSO_ACCOUNT, SSO_ROLE, SSO_USER);
@@ -79,7 +80,7 @@ ${DEPLOY_PROFILE}`;
 const LEGACY_FIELDS = ['startUrl', 'region', 'accessToken', 'expiresAt'];
 const SESSION_FIELDS = [...LEGACY_FIELDS, 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken'];
 
-export interface SsoSeed {
+export interface SignInForm {
   /** For test names. */
   readonly kind: 'sso-session' | 'legacy';
   readonly config: string;
@@ -88,13 +89,13 @@ export interface SsoSeed {
   readonly tokenFields: readonly string[];
 }
 
-export const SEEDS: readonly SsoSeed[] = [
+export const SIGN_IN_FORMS: readonly SignInForm[] = [
   { kind: 'sso-session', config: SESSION_CONFIG, cacheKey: 'corp', tokenFields: SESSION_FIELDS },
   { kind: 'legacy', config: LEGACY_CONFIG, cacheKey: START_URL, tokenFields: LEGACY_FIELDS },
 ];
 
-export const SESSION_SEED = SEEDS[0];
-export const LEGACY_SEED = SEEDS[1];
+export const SESSION_FORM = SIGN_IN_FORMS[0];
+export const LEGACY_FORM = SIGN_IN_FORMS[1];
 
 /** ~/.aws/sso/cache/<sha1 of the key>.json, where the AWS CLI keeps the token. */
 export function tokenFile(home: string, cacheKey: string): string {

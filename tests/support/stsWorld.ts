@@ -1,15 +1,12 @@
 import { startFakeSts, type FakeSts } from '../fakes/sts';
+import { ALICE } from './world';
+
+export { ALICE };
 
 /**
- * The seed patterns' world: an IAM user alice with a virtual MFA device, roles she may assume with MFA, a role
+ * The IAM-user world: an IAM user alice with a virtual MFA device, roles she may assume with MFA, a role
  * only reachable from another role, and the config text for it all.
  */
-export const ALICE = {
-  accessKeyId: 'AKIAALICE0000000001',
-  secretAccessKey: 'alice/secret+Key0000000000000000000000000',
-  arn: 'arn:aws:iam::111111111111:user/alice',
-  mfaSerial: 'arn:aws:iam::111111111111:mfa/alice',
-};
 export const ADMIN_ROLE = 'arn:aws:iam::222222222222:role/admin';
 export const READONLY_ROLE = 'arn:aws:iam::333333333333:role/readonly';
 export const DEEP_ROLE = 'arn:aws:iam::444444444444:role/deep';

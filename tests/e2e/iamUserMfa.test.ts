@@ -4,8 +4,6 @@ import type { FakeSts } from '../fakes/sts';
 import { cacheFiles, evalInBash, makeHome, runCli } from '../support/cli';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, DEEP_ROLE, PARTNER_ROLE, READONLY_ROLE, startWorld } from '../support/stsWorld';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 let sts: FakeSts;
 beforeEach(async () => {
   sts = await startWorld();
