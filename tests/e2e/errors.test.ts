@@ -103,6 +103,13 @@ const cases: Case[] = [
     says: ['profile "alice": the secret access key does not match'],
     calls: 1,
   },
+  {
+    name: 'an --output file that cannot be written is a file error, after the credentials were got',
+    args: () => ['alice', '--mfa-code', freshCode(), '--output', '/nonexistent-dir/creds.sh'],
+    exit: 7,
+    says: ['cannot write /nonexistent-dir/creds.sh (ENOENT)'],
+    calls: 1,
+  },
   { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: frobnicate'], calls: 0 },
   { name: 'an unknown format', args: () => ['alice', '-f', 'tcsh', '--mfa-code', freshCode()], exit: 2, says: ['unknown format "tcsh"', 'sh, fish, powershell'], calls: 0 },
   { name: 'a bad duration', args: () => ['alice', '--duration', '2 days'], exit: 2, says: ['--duration "2 days" is not a duration'], calls: 0 },
