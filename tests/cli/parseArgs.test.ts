@@ -1,0 +1,132 @@
+import { AwsenvError } from '../../src/core/errors';
+import type { Command, CredentialFlags } from '../../src/cli/command';
+import { credentialFlags, parseArgs } from '../../src/cli/parseArgs';
+
+const ROLE = 'arn:aws:iam::222222222222:role/admin';
+
+/** The credential flags when none are given, with the ones a case sets. */
+const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, ...set });
+
+/** What parseArgs refused with; fails the test when it did not refuse. */
+async function refusal(args: string[]): Promise<AwsenvError> {
+  const error = await parseArgs(args).then(
+    (parsed) => {
+      throw new Error(`parsed ${JSON.stringify(args)} as ${JSON.stringify(parsed)}`);
+    },
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(AwsenvError);
+  return error as AwsenvError;
+}
+
+describe(parseArgs.name, () => {
+  it.each<{ args: string[]; command: Command; debug?: boolean }>([
+    { args: [], command: { name: 'export', flags: flags(), format: 'sh' } },
+    { args: ['dev'], command: { name: 'export', flags: flags({ profile: 'dev' }), format: 'sh' } },
+    { args: ['export'], command: { name: 'export', flags: flags(), format: 'sh' } },
+    { args: ['export', 'list', '-f', 'json', '-o', 'creds.json'], command: { name: 'export', flags: flags({ profile: 'list' }), format: 'json', output: 'creds.json' } },
+    {
+      args: ['dev', '-r', 'eu-west-1', '--mfa-code', ' 123456 ', '--duration', '1h30m', '--refresh', '--no-cache'],
+      command: { name: 'export', flags: flags({ profile: 'dev', region: 'eu-west-1', mfaCode: '123456', durationSeconds: 5400, refresh: true, cache: false }), format: 'sh' },
+    },
+    {
+      args: ['--role-arn', ROLE, '--web-identity', 'github', '--audience', 'sigstore', '--role-session-name', 'ci'],
+      command: { name: 'export', flags: flags({ adHoc: { roleArn: ROLE, webIdentity: 'github', audience: 'sigstore', roleSessionName: 'ci' } }), format: 'sh' },
+    },
+    { args: ['--role-arn', ROLE, '--source-profile', 'base'], command: { name: 'export', flags: flags({ adHoc: { roleArn: ROLE, sourceProfile: 'base' } }), format: 'sh' } },
+    // A word that is no command is a profile name.
+    { args: ['listt'], command: { name: 'export', flags: flags({ profile: 'listt' }), format: 'sh' } },
+    { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false } },
+    { args: ['use', 'dev'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false } },
+    { args: ['use', '--unset', '-f', 'fish'], command: { name: 'use', flags: flags(), format: 'fish', unset: true } },
+    { args: ['use', 'dev', '-u'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: true } },
+    { args: ['exec', 'p', '--', 'cmd', 'a', 'b'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', 'a', 'b'] } },
+    // Past `--` every word is the command's, --debug too.
+    { args: ['exec', 'p', '--', 'cmd', '--debug', '-r', 'x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', '--debug', '-r', 'x'] }, debug: false },
+    { args: ['exec', 'p', '--debug', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd'] }, debug: true },
+    { args: ['exec', 'p'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: [] } },
+    { args: ['unset'], command: { name: 'unset', format: 'sh' } },
+    { args: ['unset', '-f', 'fish'], command: { name: 'unset', format: 'fish' } },
+    { args: ['list'], command: { name: 'list', long: false } },
+    { args: ['list', '-l'], command: { name: 'list', long: true } },
+    { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
+    { args: ['login'], command: { name: 'login', browser: true } },
+    { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', browser: false } },
+    { args: ['logout', '--all'], command: { name: 'logout', all: true } },
+    { args: ['logout', 'sso-dev'], command: { name: 'logout', profile: 'sso-dev', all: false } },
+    {
+      args: ['sso', 'profiles', '--start-url', 'https://corp.awsapps.com/start', '--sso-region', 'eu-west-1', '--write'],
+      command: { name: 'ssoProfiles', options: { startUrl: 'https://corp.awsapps.com/start', ssoRegion: 'eu-west-1', write: true } },
+    },
+    { args: ['sso', 'profiles', 'sso-dev'], command: { name: 'ssoProfiles', options: { profile: 'sso-dev', write: false } } },
+    { args: ['--debug', 'dev'], command: { name: 'export', flags: flags({ profile: 'dev' }), format: 'sh' }, debug: true },
+    // A flag given twice takes its last value.
+    { args: ['dev', '-r', 'eu-west-1', '--region', 'us-east-1'], command: { name: 'export', flags: flags({ profile: 'dev', region: 'us-east-1' }), format: 'sh' } },
+    { args: ['unset', '-f', 'fish', '-f', 'json'], command: { name: 'unset', format: 'json' } },
+  ])('$args', async ({ args, command, debug = false }) => {
+    const parsed = await parseArgs(args);
+    expect(parsed.command).toEqual(command);
+    expect(parsed.debug).toBe(debug);
+    expect(parsed.output).toBeUndefined();
+  });
+
+  it.each<{ args: string[]; message: RegExp }>([
+    { args: ['dev', '--mfa-code', '12345'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--mfa-code', '12345a'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--duration', '1x'], message: /^--duration "1x" is not a duration$/ },
+    { args: ['dev', '--duration', '0'], message: /^--duration "0" is not a duration$/ },
+    { args: ['dev', '--region', 'EU-west-1'], message: /^--region "EU-west-1" is not a region name$/ },
+    { args: ['dev', '--region', 'eu west 1'], message: /^--region "eu west 1" is not a region name$/ },
+    { args: ['dev', '--source-profile', 'base'], message: /^--source-profile goes with --role-arn$/ },
+    { args: ['--web-identity', 'github'], message: /^--web-identity goes with --role-arn$/ },
+    { args: ['--audience', 'sts.amazonaws.com'], message: /^--audience goes with --role-arn$/ },
+    { args: ['--role-session-name', 'ci'], message: /^--role-session-name goes with --role-arn$/ },
+    { args: ['--role-arn', ROLE, '--audience', 'sts.amazonaws.com'], message: /^--audience goes with --web-identity github$/ },
+    { args: ['--role-arn', ROLE, '--web-identity', '/token', '--audience', 'x'], message: /^--audience goes with --web-identity github$/ },
+    { args: ['dev', '--bogus'], message: /bogus/ },
+    { args: ['list', '--long', '--format', 'json'], message: /format/ },
+    // Only one profile: a second word is not taken as anything.
+    { args: ['dev', 'prod'], message: /prod/ },
+    { args: ['init', 'tcsh'], message: /tcsh/ },
+    { args: ['init'], message: /./ },
+    { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
+  ])('refuses $args as a usage error', async ({ args, message }) => {
+    const error = await refusal(args);
+    expect(error.kind).toBe('usage');
+    expect(error.detail).toMatch(message);
+    expect(error.hint).toBeTruthy();
+  });
+
+  it.each([['--help'], ['-h'], ['list', '--help']])('%s gives the help and no command', async (...args) => {
+    const parsed = await parseArgs(args);
+    expect(parsed.command).toBeUndefined();
+    expect(parsed.output?.text).toContain('awsenv');
+    expect(parsed.output?.forShell).toBe(false);
+  });
+
+  it('--version gives output and no command', async () => {
+    const parsed = await parseArgs(['--version']);
+    expect(parsed.command).toBeUndefined();
+    expect(parsed.output?.text).toMatch(/\S/);
+    expect(parsed.output?.text).not.toContain('--help');
+  });
+
+  it('use --help is for awsuse, whose stdout a shell evaluates', async () => {
+    const parsed = await parseArgs(['use', '--help']);
+    expect(parsed.command).toBeUndefined();
+    expect(parsed.output?.text).toContain('awsenv use');
+    expect(parsed.output?.forShell).toBe(true);
+  });
+});
+
+describe(credentialFlags.name, () => {
+  it('reads a checked set of flags as yargs hands them over', () => {
+    expect(credentialFlags({ profile: 'dev', 'mfa-code': '654321', duration: '15m', refresh: true, 'no-cache': false })).toEqual(
+      flags({ profile: 'dev', mfaCode: '654321', durationSeconds: 900, refresh: true }),
+    );
+  });
+
+  it('leaves adHoc undefined without --role-arn', () => {
+    expect(credentialFlags({}).adHoc).toBeUndefined();
+  });
+});
