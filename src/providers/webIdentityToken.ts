@@ -8,8 +8,8 @@ const githubAnswer = z.object({ value: z.string().min(1) });
 const GITHUB_TIMEOUT_MS = 10000;
 
 /** The token of a web identity step, read afresh on every fetch: CI tokens last minutes, and files are rotated. */
-export function webIdentityToken(token: WebIdentityToken, env: Env, profile: string): Promise<string> {
-  return token.source === 'github' ? githubIdToken(token.audience, env, profile) : Promise.resolve(readTokenFile(token.path, profile));
+export async function webIdentityToken(token: WebIdentityToken, env: Env, profile: string): Promise<string> {
+  return token.source === 'github' ? githubIdToken(token.audience, env, profile) : readTokenFile(token.path, profile);
 }
 
 function readTokenFile(path: string, profile: string): string {
