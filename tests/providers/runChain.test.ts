@@ -5,19 +5,14 @@ import { cacheKey } from '../../src/cache/cacheKey';
 import { ssoOrigin } from '../../src/cache/ssoTokenCache';
 import type { AssumeRoleStep, MetadataStep, ProcessStep, SessionTokenStep, SsoStep, StaticStep, Step, WebIdentityStep } from '../../src/chain/types';
 import { EXPORT_MARGIN_SECONDS, SOURCE_MARGIN_SECONDS, runChain, type CacheUse } from '../../src/providers/runChain';
-import { fakeCache, fakeProviderDeps, inSeconds, type Call } from '../support/fakeProviderDeps';
+import { fakeCache, fakeProviderDeps, inSeconds, SSO_STEP, type Call } from '../support/fakeProviderDeps';
+import { ALICE } from '../support/world';
 
 const STS = { region: 'eu-west-1' };
-const keys: StaticStep = { kind: 'static', profile: 'alice', accessKeyId: 'AKIAALICE', secretAccessKey: 'alice-secret' };
-const session: SessionTokenStep = { kind: 'sessionToken', profile: 'alice', mfaSerial: 'arn:aws:iam::111111111111:mfa/alice', durationSeconds: 43200, sts: STS };
+const keys: StaticStep = { kind: 'static', profile: 'alice', accessKeyId: ALICE.accessKeyId, secretAccessKey: ALICE.secretAccessKey };
+const session: SessionTokenStep = { kind: 'sessionToken', profile: 'alice', mfaSerial: ALICE.mfaSerial, durationSeconds: 43200, sts: STS };
 const role = (profile: string): AssumeRoleStep => ({ kind: 'assumeRole', profile, roleArn: `arn:aws:iam::222222222222:role/${profile}`, sts: STS });
-const sso: SsoStep = {
-  kind: 'sso',
-  profile: 'dev',
-  accountId: '333333333333',
-  roleName: 'Developer',
-  session: { name: 'corp', startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', oidc: STS, portal: STS },
-};
+const sso: SsoStep = SSO_STEP;
 const tokenDir = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-runchain-'));
 fs.writeFileSync(path.join(tokenDir, 'token'), 'eyJ.web.token');
 const web: WebIdentityStep = { kind: 'webIdentity', profile: 'ci', roleArn: 'arn:aws:iam::444444444444:role/ci', token: { source: 'file', path: path.join(tokenDir, 'token') }, sts: STS };
@@ -65,7 +60,7 @@ interface Case {
   exported: string;
 }
 
-const FULL_MFA_ADMIN = ['mfaCode alice', 'sts alice ← AKIAALICE (alice)', 'GetSessionToken alice', 'sts admin ← GetSessionToken:alice (alice)', 'AssumeRole admin'];
+const FULL_MFA_ADMIN = ['mfaCode alice', `sts alice ← ${ALICE.accessKeyId} (alice)`, 'GetSessionToken alice', 'sts admin ← GetSessionToken:alice (alice)', 'AssumeRole admin'];
 const ROLE_ON_CACHED_SESSION = ['sts admin ← cached:1 (alice)', 'AssumeRole admin'];
 const SSO_CALLS = ['ssoPortal dev', 'ssoToken corp', 'GetRoleCredentials 333333333333/Developer with token-1'];
 
@@ -94,8 +89,8 @@ describe(runChain.name, () => {
     { why: 'a source just below the source margin is not', steps: mfaAdmin, cached: { 1: SOURCE_MARGIN_SECONDS - 1 }, ran: FULL_MFA_ADMIN, reads: [2, 1], writes: [1, 2], exported: 'AssumeRole:admin' },
 
     // What is worth a cache entry.
-    { why: 'static keys are never read, even with an entry under their key', steps: [keys], cached: { 0: 3600 }, ran: [], reads: [], writes: [], exported: 'AKIAALICE' },
-    { why: 'static keys stop the walk back', steps: [keys, role('partner')], ran: ['sts partner ← AKIAALICE (alice)', 'AssumeRole partner'], reads: [1], writes: [1], exported: 'AssumeRole:partner' },
+    { why: 'static keys are never read, even with an entry under their key', steps: [keys], cached: { 0: 3600 }, ran: [], reads: [], writes: [], exported: ALICE.accessKeyId },
+    { why: 'static keys stop the walk back', steps: [keys, role('partner')], ran: [`sts partner ← ${ALICE.accessKeyId} (alice)`, 'AssumeRole partner'], reads: [1], writes: [1], exported: 'AssumeRole:partner' },
     { why: 'credentials without expiration are not written', steps: [noExpiry, role('admin')], ran: ['sts admin ← AKIAPROC (tool)', 'AssumeRole admin'], reads: [1, 0], writes: [1], exported: 'AssumeRole:admin' },
 
     // The flags.

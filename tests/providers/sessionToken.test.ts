@@ -3,11 +3,12 @@ import { AwsenvError } from '../../src/core/errors';
 import { sessionToken } from '../../src/providers/sessionToken';
 import type { Source } from '../../src/providers/providerDeps';
 import { MFA_CODE, fakeProviderDeps, issued } from '../support/fakeProviderDeps';
+import { ALICE } from '../support/world';
 
 const MFA = 'arn:aws:iam::111111111111:mfa/alice';
 const STS = { region: 'eu-west-1' };
 const step: SessionTokenStep = { kind: 'sessionToken', profile: 'alice', mfaSerial: MFA, durationSeconds: 43200, sts: STS };
-const source: Source = { credentials: { accessKeyId: 'AKIAALICE', secretAccessKey: 'alice-secret' }, profile: 'alice' };
+const source: Source = { credentials: { accessKeyId: ALICE.accessKeyId, secretAccessKey: ALICE.secretAccessKey }, profile: 'alice' };
 
 describe(sessionToken.name, () => {
   test('the code is asked, then sent with its serial and the duration, signed by the long-term keys', async () => {
@@ -18,7 +19,7 @@ describe(sessionToken.name, () => {
     expect(credentials).toEqual(issued('GetSessionToken', 'alice'));
     expect(deps.calls).toEqual([
       { to: 'mfaCode', serial: MFA, profile: 'alice' },
-      { to: 'sts', target: STS, profile: 'alice', signedBy: 'alice', signedWith: 'AKIAALICE' },
+      { to: 'sts', target: STS, profile: 'alice', signedBy: 'alice', signedWith: ALICE.accessKeyId },
       { to: 'GetSessionToken', profile: 'alice', input: { SerialNumber: MFA, TokenCode: MFA_CODE, DurationSeconds: 43200 } },
     ]);
   });

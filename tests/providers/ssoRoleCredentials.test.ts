@@ -1,16 +1,9 @@
 import type { SsoStep } from '../../src/chain/types';
 import { AwsenvError } from '../../src/core/errors';
 import { ssoRoleCredentials } from '../../src/providers/ssoRoleCredentials';
-import { fakeProviderDeps, issued, type Call } from '../support/fakeProviderDeps';
+import { fakeProviderDeps, issued, SSO_STEP, type Call } from '../support/fakeProviderDeps';
 
-const TARGET = { region: 'eu-west-1' };
-const step: SsoStep = {
-  kind: 'sso',
-  profile: 'dev',
-  accountId: '333333333333',
-  roleName: 'Developer',
-  session: { name: 'corp', startUrl: 'https://corp.awsapps.com/start', region: 'eu-west-1', oidc: TARGET, portal: TARGET },
-};
+const step: SsoStep = SSO_STEP;
 const roleWith = (accessToken: string): Call => ({ to: 'GetRoleCredentials', accessToken, accountId: '333333333333', roleName: 'Developer' });
 
 describe(ssoRoleCredentials.name, () => {

@@ -2,10 +2,11 @@ import type { MetadataSource } from '../../src/aws/metadataCredentials';
 import type { PortalApi } from '../../src/aws/portalApi';
 import type { StsApi } from '../../src/aws/stsApi';
 import type { CredentialCache } from '../../src/cache/credentialCache';
-import type { SsoSession } from '../../src/chain/types';
+import type { SsoSession, SsoStep } from '../../src/chain/types';
 import type { AwsTarget } from '../../src/config/endpoints';
 import type { Credentials } from '../../src/core/credentials';
 import type { ProviderDeps } from '../../src/providers/providerDeps';
+import { START_URL } from './world';
 
 /** The fixed clock of every provider test; the milliseconds show where whole seconds are meant. */
 export const NOW = new Date('2030-06-01T12:00:00.750Z');
@@ -123,3 +124,12 @@ export function fakeCache(): FakeCache {
     },
   };
 }
+
+/** An IAM Identity Center step of the shared world: carol's sign-in, role Developer in one account. */
+export const SSO_STEP: SsoStep = {
+  kind: 'sso',
+  profile: 'dev',
+  accountId: '333333333333',
+  roleName: 'Developer',
+  session: { name: 'corp', startUrl: START_URL, region: 'eu-west-1', oidc: { region: 'eu-west-1' }, portal: { region: 'eu-west-1' } },
+};
