@@ -8,7 +8,7 @@ import type { ProviderDeps, Source } from './providerDeps';
 import { runStep } from './providerRegistry';
 
 /**
- * Cached credentials are exported only while they have at least this long to live, so a command started right
+ * Cached credentials are exported only while they have more than this long to live, so a command started right
  * after `awsuse` does not fail halfway. Credentials that only sign the next step's call need just a minute.
  */
 export const EXPORT_MARGIN_SECONDS = 10 * 60;
