@@ -123,6 +123,14 @@ describe(fileCache.name, () => {
       expect(fs.readdirSync(dir).sort()).toEqual(['b.json', 'damaged.json', 'none.json']);
     });
 
+    test('a damaged file stays, even when every origin matches', () => {
+      const { cache, dir, file } = setUp();
+      cache.write('a', { ...entry, origin: 'sso:a.json' });
+      plant(file('damaged'), { ...stored, version: 2 });
+      expect(cache.removeWhere(() => true)).toBe(1);
+      expect(fs.readdirSync(dir)).toEqual(['damaged.json']);
+    });
+
     test('passes undefined for entries without an origin', () => {
       const { cache, dir } = setUp();
       cache.write('none', entry);
