@@ -99,8 +99,9 @@ export interface OidcScript {
 
 type Inputs<K extends keyof OidcApi> = Array<Parameters<OidcApi[K]>[0]>;
 
-/** The OidcApi port answering from a script, recording every call's input. */
-export function fakeOidc(script: OidcScript = {}) {
+/** The OidcApi port answering from a copy of the script, recording every call's input. */
+export function fakeOidc(given: OidcScript = {}) {
+  const script = Object.fromEntries(Object.entries(given).map(([call, answers]) => [call, [...answers]])) as OidcScript;
   const calls = {
     registerClient: [] as Inputs<'registerClient'>,
     startDeviceAuthorization: [] as Inputs<'startDeviceAuthorization'>,
