@@ -31,15 +31,16 @@ export async function ssoAccessToken(session: SsoSession, requested: string, dep
   const usable = (token: SsoToken | undefined): boolean => Boolean(token && token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS);
   const cached = deps.cache.readToken(session);
   if (cached && usable(cached) && secondsLeft(cached) > REFRESH_SECONDS) return cached.accessToken;
-  const refreshed = cached && (await refresh(session, cached, deps));
+  const refreshable = cached && canRefresh(cached, deps.now()) ? cached : undefined;
+  const refreshed = refreshable && (await refresh(session, refreshable, deps));
   if (refreshed) return refreshed.accessToken;
   if (cached && usable(cached)) return cached.accessToken;
   // Refresh tokens work once: another awsenv (or the AWS CLI) may be refreshing at this moment. Its new token
   // lands in the file a moment later, so a refused refresh waits briefly for it before giving up.
-  if (cached?.refreshToken) {
+  if (refreshable) {
     for (let waited = 0; waited <= RACE_WAIT_MS; waited += RACE_POLL_MS) {
       const latest = deps.cache.readToken(session);
-      if (latest && usable(latest) && latest.accessToken !== cached.accessToken) return latest.accessToken;
+      if (latest && usable(latest) && latest.accessToken !== refreshable.accessToken) return latest.accessToken;
       await deps.sleep(RACE_POLL_MS);
     }
   }
@@ -50,11 +51,16 @@ export async function ssoAccessToken(session: SsoSession, requested: string, dep
   });
 }
 
-/** CreateToken with the refresh token, as the AWS CLI does for sso-session sign-ins; undefined when it cannot. */
-async function refresh(session: SsoSession, token: SsoToken, deps: SsoTokenDeps): Promise<SsoToken | undefined> {
-  const { refreshToken, clientId, clientSecret, registrationExpiresAt } = token;
-  if (!refreshToken || !clientId || !clientSecret) return undefined;
-  if (registrationExpiresAt && parseAwsTime(registrationExpiresAt).getTime() <= deps.now().getTime()) return undefined;
+type Refreshable = SsoToken & { refreshToken: string; clientId: string; clientSecret: string };
+
+/** A refresh token with a registration still valid: only then can anyone, this process or another, refresh it. */
+const canRefresh = (token: SsoToken, now: Date): token is Refreshable =>
+  Boolean(token.refreshToken && token.clientId && token.clientSecret) &&
+  !(token.registrationExpiresAt && parseAwsTime(token.registrationExpiresAt).getTime() <= now.getTime());
+
+/** CreateToken with the refresh token, as the AWS CLI does for sso-session sign-ins; undefined when it is refused. */
+async function refresh(session: SsoSession, token: Refreshable, deps: SsoTokenDeps): Promise<SsoToken | undefined> {
+  const { refreshToken, clientId, clientSecret } = token;
   const issued = await (await deps.oidc()).refreshToken({ clientId, clientSecret, refreshToken });
   if (!issued) {
     deps.log.debug('IAM Identity Center refused the refresh token');
