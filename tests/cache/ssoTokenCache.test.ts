@@ -7,13 +7,14 @@ import { registrationFileName, ssoCache, tokenFileName, type SsoToken } from '..
 import type { SsoSession } from '../../src/chain/types';
 import { legacySession, namedSession } from '../support/fakeSso';
 import { recordingLogger } from '../support/recordingLogger';
+import { START_URL } from '../support/world';
 
 const sha1 = (text: string) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 
 describe(tokenFileName.name, () => {
   test.each<[string, SsoSession, string]>([
     ['an sso-session is filed by its name', namedSession, 'corp'],
-    ['a legacy profile is filed by its start URL', legacySession, 'https://corp.awsapps.com/start'],
+    ['a legacy profile is filed by its start URL', legacySession, START_URL],
   ])('%s', (_name, session, hashed) => {
     expect(tokenFileName(session)).toBe(`${sha1(hashed)}.json`);
   });

@@ -1,3 +1,4 @@
+import { START_URL } from '../support/world';
 import { resolve } from '../../src/chain/resolve';
 import { signInSessionOf } from '../../src/chain/signInSession';
 import type { Step } from '../../src/chain/types';
@@ -6,7 +7,7 @@ import { loadIni, removeIniFiles } from '../support/iniFiles';
 
 afterAll(removeIniFiles);
 
-const START = 'https://corp.awsapps.com/start';
+const START = START_URL;
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
 const CONFIG = `
 [sso-session corp]

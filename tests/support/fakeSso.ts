@@ -2,10 +2,11 @@ import type { ClientRegistration, DeviceAuthorization, DevicePoll, IssuedToken, 
 import { registrationFileName, tokenFileName, type Registration, type SsoCache, type SsoToken } from '../../src/cache/ssoTokenCache';
 import type { SsoSession } from '../../src/chain/types';
 import { isoSeconds } from '../../src/core/time';
+import { START_URL } from './world';
 
 export const namedSession: SsoSession = {
   name: 'corp',
-  startUrl: 'https://corp.awsapps.com/start',
+  startUrl: START_URL,
   region: 'eu-west-1',
   oidc: { region: 'eu-west-1' },
   portal: { region: 'eu-west-1' },
