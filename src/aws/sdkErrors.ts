@@ -41,7 +41,7 @@ export interface SdkCall {
 }
 
 /** What AWS answered: the output, or the refusal's SDK name beside the awsenv error it becomes. */
-export type Attempt<T> = { readonly output: T } | { readonly refusal: string; readonly error: AwsenvError };
+type Attempt<T> = { readonly output: T } | { readonly refusal: string; readonly error: AwsenvError };
 
 /**
  * Runs one SDK call: logs it, turns a network failure into one clear error, and hands a refusal to `translate`, so

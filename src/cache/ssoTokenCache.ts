@@ -10,7 +10,7 @@ import type { Logger } from '../core/logger';
  * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools
  * add are kept as they are.
  */
-export const ssoTokenSchema = z
+const ssoTokenSchema = z
   .object({
     startUrl: z.string(),
     region: z.string(),
@@ -27,7 +27,7 @@ export const ssoTokenSchema = z
 export type SsoToken = z.infer<typeof ssoTokenSchema>;
 
 /** A client registration with SSO-OIDC, filed under the AWS CLI's key so that both tools reuse it. */
-export const registrationSchema = z
+const registrationSchema = z
   .object({ clientId: z.string().min(1), clientSecret: z.string().min(1), expiresAt: z.string(), scopes: z.array(z.string()).optional() })
   .passthrough();
 

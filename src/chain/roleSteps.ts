@@ -5,7 +5,7 @@ import { DEFAULT_SESSION_SECONDS, ROLE_CHAINING_MAX_SECONDS } from './limits';
 import type { ResolveOptions, Step } from './types';
 import type { Link } from './walkSourceProfiles';
 
-export interface RoleContext {
+interface RoleContext {
   /** The source profile whose steps come before; undefined when the role's source is its own (credential_source, its own keys). */
   readonly source?: Profile;
   /** Whether this role is the profile asked for, which --duration applies to. */

@@ -5,7 +5,7 @@ import type { Profile } from '../config/profile';
 import { stsTarget, type AwsTarget } from '../config/endpoints';
 import type { WebIdentityStep, WebIdentityToken } from './types';
 
-export const GITHUB_AUDIENCE = 'sts.amazonaws.com';
+const GITHUB_AUDIENCE = 'sts.amazonaws.com';
 
 /** A profile with role_arn and web_identity_token_file, as EKS and the SDKs write it. */
 export function webIdentityFromProfile(name: string, profile: Profile, config: AwsConfig, env: Env, region?: string): WebIdentityStep {

@@ -5,7 +5,7 @@ import { MFA_CODE } from '../interaction/mfaPrompt';
 import { formatChoices } from '../render/formats';
 import { SHELLS, type Command, type CredentialFlags, type ShellName } from './command';
 
-export interface Parsed {
+interface Parsed {
   /** Undefined when yargs answered by itself (--help, --version). */
   readonly command?: Command;
   readonly debug: boolean;

@@ -7,7 +7,7 @@ const text = z.string().trim().min(1);
  * The profile keys awsenv reads, with the AWS CLI's names. Unknown keys pass through untouched:
  * a config file shared with other tools holds plenty that is none of our business.
  */
-export const profileSchema = z
+const profileSchema = z
   .object({
     aws_access_key_id: text.optional(),
     aws_secret_access_key: text.optional(),

@@ -1,5 +1,5 @@
 /** How a command run by awsenv ended: its exit code (null when stopped at the time limit), and what it printed. */
-export interface CommandResult {
+interface CommandResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;

@@ -6,7 +6,7 @@ export const MFA_CODE = /^\d{6}$/;
 const ATTEMPTS = 3;
 
 /** Gives the MFA code for a serial, for the step of the profile named. */
-export type MfaCodeSource = (serial: string, profile: string) => Promise<string>;
+type MfaCodeSource = (serial: string, profile: string) => Promise<string>;
 
 /**
  * Supplies MFA codes: the --mfa-code value for the first code asked, then the controlling terminal. The prompt goes

@@ -7,8 +7,8 @@ import type { OidcApi } from '../aws/oidcApi';
 
 // A token serves while it has a minute left (it only has to sign one call); within five minutes of its end it is
 // refreshed first when it can be, as the AWS SDKs do.
-export const USABLE_SECONDS = 60;
-export const REFRESH_SECONDS = 5 * 60;
+const USABLE_SECONDS = 60;
+const REFRESH_SECONDS = 5 * 60;
 export const RACE_WAIT_MS = 3000;
 const RACE_POLL_MS = 100;
 

@@ -20,7 +20,7 @@ export async function execCommand(command: CommandOf<'exec'>, wiring: Wiring): P
 }
 
 /** The environment the command gets: awsenv's own with the plan applied (null unsets). */
-export function applyPlan(env: Env, plan: Plan): NodeJS.ProcessEnv {
+function applyPlan(env: Env, plan: Plan): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env };
   for (const [name, value] of plan) {
     if (value === null) delete result[name];

@@ -9,7 +9,7 @@ import type { Wiring } from '../wire';
 export const listCommand = async (command: CommandOf<'list'>, { env }: Wiring): Promise<string> => listProfiles(await loadConfig(env), command.long);
 
 /** Profile names one a line; with long, each profile's kind and region in aligned columns. */
-export function listProfiles(config: AwsConfig, long: boolean): string {
+function listProfiles(config: AwsConfig, long: boolean): string {
   const names = Object.keys(config.profiles).sort();
   if (!long) return names.map((name) => `${name}\n`).join('');
   const rows = names.map((name) => {
