@@ -26,11 +26,48 @@ describe('the command-line contract', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
   }, 60000);
 
+  // Whole words in the right place: "sh" inside "bash", or "-f" inside "--refresh", must not stand in for them.
   test('--help names every fixed command and flag', async () => {
     const help = (await runCli(['--help'])).stdout;
-    for (const word of ['export', 'exec', 'unset', 'list', 'init', '--format', '-f', '--region', '-r', '--mfa-code', '--duration', '--refresh', '--no-cache', '--debug']) {
-      expect(help).toContain(word);
+    const commands = section(help, 'Commands').map((line) => words(line).slice(0, 2).join(' '));
+    for (const command of ['export', 'exec', 'unset', 'list', 'init']) expect(commands).toContain(`awsenv ${command}`);
+    const options = optionEntries(section(help, 'Options'));
+    for (const flag of ['--format', '--region', '--mfa-code', '--duration', '--refresh', '--no-cache', '--debug']) {
+      expect(options.map((entry) => entry.flags)).toContainEqual(expect.arrayContaining([flag]));
     }
-    for (const format of ['sh', 'bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json', 'process']) expect(help).toContain(format);
+    // A short flag is an alias of its long one: both head the same entry.
+    expect(options.map((entry) => entry.flags)).toEqual(expect.arrayContaining([['-f', '--format'], ['-r', '--region']]));
+    const formatChoices = options.find((entry) => entry.flags.includes('--format'))!.description;
+    for (const format of ['sh', 'bash', 'zsh', 'fish', 'powershell', 'cmd', 'dotenv', 'json', 'process']) expect(formatChoices).toContain(format);
   });
 });
+
+/** The words of help text: split at white space and the punctuation around words, so "-f," is "-f" and "[ARGS...]" "ARGS". */
+const words = (text: string) => text.split(/[\s,;:()[\]{}<>"'`|=.]+/).filter(Boolean);
+
+/** The lines under a heading such as "Options:", up to the blank line that ends the section. */
+function section(help: string, heading: string): string[] {
+  const lines = help.split('\n');
+  const start = lines.indexOf(`${heading}:`);
+  if (start < 0) throw new Error(`no "${heading}:" section in the help:\n${help}`);
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '');
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+/**
+ * The entries of the Options section: an entry starts with its flags near the margin ("  -f, --format") and goes on
+ * with the deeper-indented lines of its description, which may name other flags ("--web-identity, or ..."). yargs'
+ * notes ("[string] [default: "sh"]") are no part of the description: a default is not a choice the text offers.
+ */
+function optionEntries(lines: string[]): Array<{ flags: string[]; description: string[] }> {
+  const entries: string[][] = [];
+  for (const line of lines) {
+    if (/^ {1,8}-/.test(line)) entries.push([line]);
+    else entries[entries.length - 1]?.push(line);
+  }
+  return entries.map((entry) => {
+    const all = words(entry.join(' ').replace(/\[(?:string|boolean|number|array|count|required|default: [^\]]*)\]/g, ''));
+    const firstWord = all.findIndex((word) => !word.startsWith('-'));
+    return { flags: firstWord < 0 ? all : all.slice(0, firstWord), description: firstWord < 0 ? [] : all.slice(firstWord) };
+  });
+}
