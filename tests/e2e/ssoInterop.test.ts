@@ -1,25 +1,25 @@
 import fs from 'node:fs';
 import { runCli, runProcess } from '../support/cli';
-import { installed } from '../support/peers';
+import { awsCliWithEndpointVariables, testWith } from '../support/peers';
 import { loginApproved } from '../support/ssoCli';
 import { useSsoWorld } from '../support/ssoHooks';
 import { SIGN_IN_FORMS, SESSION_FORM, SSO_SESSION_ARN, readTokenFile, ssoActions, tokenFile } from '../support/ssoWorld';
 
 // The independent peer: botocore (the AWS CLI) must use the token awsenv files, and awsenv the one botocore files,
 // both through the service-specific endpoint variables that point each at the fakes.
-const haveAwsCli = installed('aws');
-if (!haveAwsCli) console.warn('SKIPPED: the AWS CLI is not installed, so the botocore SSO interop tests do not run.');
+const awsCli = awsCliWithEndpointVariables();
 
 async function callerArn(profile: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const result = await runProcess('aws', ['sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], { env, timeoutMs: 60000 });
+  const result = await runProcess(awsCli.path!, ['sts', 'get-caller-identity', '--profile', profile, '--output', 'json'], { env, timeoutMs: 60000 });
   if (result.code !== 0) throw new Error(`aws sts get-caller-identity --profile ${profile} failed: ${result.stderr}`);
   return JSON.parse(result.stdout).Arn;
 }
 
-(haveAwsCli ? describe : describe.skip)('the AWS CLI and awsenv share IAM Identity Center sign-ins', () => {
+describe('the AWS CLI and awsenv share IAM Identity Center sign-ins', () => {
+  const peerTest = testWith(awsCli);
   const world = useSsoWorld();
 
-  test.each(SIGN_IN_FORMS)('$kind: after awsenv login, botocore signs with the token awsenv wrote, without signing in', async (form) => {
+  for (const form of SIGN_IN_FORMS) peerTest(`${form.kind}: after awsenv login, botocore signs with the token awsenv wrote, without signing in`, async () => {
     const { home, env: withFakes } = world.signedOutHome(form.config);
     expect((await loginApproved('dev', withFakes, world.sso)).code).toBe(0);
     const { accessToken } = readTokenFile(home, form.cacheKey);
@@ -33,7 +33,7 @@ async function callerArn(profile: string, env: NodeJS.ProcessEnv): Promise<strin
     expect(world.sts.calls.find((call) => call.action === 'AssumeRole')?.principalArn).toBe(SSO_SESSION_ARN);
   }, 90000);
 
-  test('sso-session: botocore refreshes a token awsenv wrote, and awsenv then uses the token botocore rewrote', async () => {
+  peerTest('sso-session: botocore refreshes a token awsenv wrote, and awsenv then uses the token botocore rewrote', async () => {
     const { home, env: withFakes } = world.signedOutHome(SESSION_FORM.config);
     expect((await loginApproved('dev', withFakes, world.sso)).code).toBe(0);
     const file = tokenFile(home, SESSION_FORM.cacheKey);
