@@ -5,6 +5,7 @@ import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
 import { credentialsSchema, type Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
+import { acquireLock, type Release } from './lock';
 
 const entrySchema = z.object({
   version: z.literal(1),
@@ -24,7 +25,12 @@ export interface CredentialCache {
   write(key: string, entry: { profile: string; kind: string; origin?: string; credentials: Credentials }): void;
   /** Deletes every entry whose origin matches; returns how many went. */
   removeWhere(matches: (origin: string | undefined) => boolean): number;
+  /** Holds off every other awsenv doing the same work (`what`) for this key until released. */
+  lock(key: string, what: string): Promise<Release>;
 }
+
+// A waiter may be waiting for a person to type an MFA code in another terminal.
+const LOCK_WAIT_MS = 5 * 60 * 1000;
 
 /** One JSON file per key in a private directory. A damaged file reads as a miss and is replaced on the next write. */
 export function fileCache(dir: string, log: Logger): CredentialCache {
@@ -53,6 +59,10 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
         // Losing the cache costs a later prompt; losing the credentials now would cost the user's work.
         log.warn(`could not write the credential cache (${(error as Error).message}); carrying on without it`);
       }
+    },
+    async lock(key, what) {
+      ensurePrivateDir(dir);
+      return acquireLock(path.join(dir, `${key}.lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     },
     removeWhere(matches) {
       let names: string[];

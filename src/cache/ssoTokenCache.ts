@@ -5,6 +5,7 @@ import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
 import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
 import type { Logger } from '../core/logger';
+import { acquireLock, type Release } from './lock';
 
 /**
  * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools
@@ -67,7 +68,12 @@ export interface SsoCache {
   removeTokenFile(file: string): void;
   readRegistration(session: SsoSession): Registration | undefined;
   writeRegistration(session: SsoSession, registration: Registration): void;
+  /** Holds off every other awsenv refreshing or signing in to this session until released. */
+  lock(session: SsoSession, what: string): Promise<Release>;
 }
+
+// A device sign-in may take as long as its code lives: ten minutes.
+const LOCK_WAIT_MS = 11 * 60 * 1000;
 
 export function ssoCache(dir: string, log: Logger): SsoCache {
   const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
@@ -112,5 +118,10 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
     removeTokenFile: (file) => fs.rmSync(path.join(dir, path.basename(file)), { force: true }),
     readRegistration: (session) => read(registrationFileName(session), registrationSchema),
     writeRegistration: (session, registration) => write(registrationFileName(session), registration),
+    async lock(session, what) {
+      ensurePrivateDir(dir);
+      // Beside the token file, under a name the AWS CLI does not read.
+      return acquireLock(path.join(dir, `${tokenFileName(session)}.awsenv-lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    },
   };
 }

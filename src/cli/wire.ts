@@ -76,7 +76,15 @@ function ssoWiring(env: Env, log: Logger, now: () => Date): SsoServices {
     });
   return {
     cache,
-    signIn,
+    // `awsenv login` in two shells at once: one sign-in after the other, never two device flows interleaved.
+    signIn: async (session, profile, options) => {
+      const release = await cache.lock(session, `the IAM Identity Center sign-in to ${session.startUrl}`);
+      try {
+        return await signIn(session, profile, options);
+      } finally {
+        release();
+      }
+    },
     token: (session, profile, rejected) =>
       ssoAccessToken(
         session,

@@ -3,6 +3,8 @@ export interface Logger {
   debug(message: string): void;
   /** Always shown on stderr: something went wrong but awsenv carries on. */
   warn(message: string): void;
+  /** Always shown on stderr: what awsenv is doing while the person waits ("waiting for another awsenv ..."). */
+  notice(message: string): void;
 }
 
 /** Everything but the shell code goes to stderr; debug lines only with --debug. */
@@ -12,5 +14,6 @@ export function stderrLogger(debug: boolean): Logger {
       if (debug) process.stderr.write(`awsenv: ${message}\n`);
     },
     warn: (message) => process.stderr.write(`awsenv: warning: ${message}\n`),
+    notice: (message) => process.stderr.write(`awsenv: ${message}\n`),
   };
 }

@@ -31,33 +31,79 @@ export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse
   const uncached = UNCACHED_ROOTS.has(steps[0].kind);
   if (uncached) deps.log.debug(`not caching: the chain starts from ${steps[0].kind}`);
   const cacheUse: CacheUse = uncached ? { read: false } : given;
-  let source: Source | undefined;
-  let start = 0;
-  // Walk back from the exported credentials: a hit on a later step saves every call (and prompt) before it.
-  for (let i = steps.length - 1; i >= 0 && cacheUse.read && cacheUse.cache; i--) {
-    if (steps[i].kind === 'static') break;
-    const cached = cacheUse.cache.read(cacheKey(steps, i));
-    if (!cached) continue;
-    const margin = i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS;
-    const left = secondsLeft(cached, deps.now());
-    if (left > margin) {
-      deps.log.debug(`using cached credentials of ${describe(steps[i])} (valid for ${formatSeconds(left)} more)`);
-      source = { credentials: cached, profile: steps[i].profile };
-      start = i + 1;
-      break;
-    }
-    deps.log.debug(`cached credentials of ${describe(steps[i])} expire too soon (in ${formatSeconds(left)}); not using them`);
-  }
-  const root = steps[0];
-  const origin = root.kind === 'sso' ? ssoOrigin(root.session) : undefined;
+  const run: Run = { steps, deps, cacheUse, origin: steps[0].kind === 'sso' ? ssoOrigin(steps[0].session) : undefined };
+  let { start, source } = cachedStart(run);
   for (let i = start; i < steps.length; i++) {
-    const step = steps[i];
-    const credentials = await runStep(step, source, deps);
-    // Keys that never expire (static, or a credential_process that gives no Expiration) are not worth a file.
-    if (step.kind !== 'static' && credentials.expiration) cacheUse.cache?.write(cacheKey(steps, i), { profile: step.profile, kind: step.kind, origin, credentials });
-    source = { credentials, profile: step.profile };
+    source = { credentials: await fetchStep(run, i, source), profile: steps[i].profile };
   }
   return source!.credentials;
 }
+
+interface Run {
+  readonly steps: readonly Step[];
+  readonly deps: ProviderDeps;
+  readonly cacheUse: CacheUse;
+  /** The sign-in the chain started from, written with each entry so that signing out takes them along. */
+  readonly origin?: string;
+}
+
+/** Walks back from the exported credentials: a hit on a later step saves every call (and prompt) before it. */
+function cachedStart({ steps, deps, cacheUse }: Run): { start: number; source?: Source } {
+  for (let i = steps.length - 1; i >= 0 && cacheUse.read && cacheUse.cache; i--) {
+    if (steps[i].kind === 'static') break;
+    const cached = serving(cacheUse.cache, steps, i, deps);
+    if (cached) return { start: i + 1, source: { credentials: cached, profile: steps[i].profile } };
+  }
+  return { start: 0 };
+}
+
+/** The cached credentials of step i if they have long enough to live for what they are used for. */
+function serving(cache: CredentialCache, steps: readonly Step[], i: number, deps: ProviderDeps): Credentials | undefined {
+  const cached = cache.read(cacheKey(steps, i));
+  if (!cached) return undefined;
+  const margin = i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS;
+  const left = secondsLeft(cached, deps.now());
+  if (left > margin) {
+    deps.log.debug(`using cached credentials of ${describe(steps[i])} (valid for ${formatSeconds(left)} more)`);
+    return cached;
+  }
+  deps.log.debug(`cached credentials of ${describe(steps[i])} expire too soon (in ${formatSeconds(left)}); not using them`);
+  return undefined;
+}
+
+/**
+ * Runs step i, under the cache's lock for it: of many awsenv processes wanting the same step at once, one prompts
+ * and calls AWS, and the others find its result in the cache when the lock comes to them. Locks are held one at a
+ * time, never across steps, so two chains sharing steps cannot deadlock.
+ */
+async function fetchStep({ steps, deps, cacheUse, origin }: Run, i: number, source: Source | undefined): Promise<Credentials> {
+  const step = steps[i];
+  const cache = cacheUse.cache;
+  if (!cache || step.kind === 'static') return runStep(step, source, deps);
+  const key = cacheKey(steps, i);
+  const release = await cache.lock(key, WORK[step.kind](step.profile));
+  try {
+    const done = cacheUse.read ? serving(cache, steps, i, deps) : undefined;
+    if (done) return done;
+    const credentials = await runStep(step, source, deps);
+    // Credentials that never expire (a credential_process that gives no Expiration) are not worth a file.
+    if (credentials.expiration) cache.write(key, { profile: step.profile, kind: step.kind, origin, credentials });
+    return credentials;
+  } finally {
+    release();
+  }
+}
+
+/** What a lock holder is doing, as a waiter names it. */
+const WORK: Record<Step['kind'], (profile: string) => string> = {
+  static: (p) => `reading the keys of ${p}`,
+  sessionToken: (p) => `the MFA session of ${p}`,
+  assumeRole: (p) => `assuming the role of ${p}`,
+  sso: (p) => `getting the IAM Identity Center role of ${p}`,
+  webIdentity: (p) => `the web identity of ${p}`,
+  process: (p) => `the credential_process of ${p}`,
+  instanceMetadata: (p) => `the instance role of ${p}`,
+  container: (p) => `the container role of ${p}`,
+};
 
 const describe = (step: Step) => `step ${step.kind} of profile "${step.profile}"`;

@@ -27,20 +27,39 @@ export interface SsoTokenDeps {
  * there to approve it. `rejected` is a token the portal has just refused, which must not be offered again.
  */
 export async function ssoAccessToken(session: SsoSession, requested: string, deps: SsoTokenDeps, rejected?: string): Promise<string> {
-  const secondsLeft = (token: SsoToken) => (parseAwsTime(token.expiresAt).getTime() - deps.now().getTime()) / 1000;
-  const usable = (token: SsoToken | undefined): boolean => Boolean(token && token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS);
+  const valid = validToken(deps, rejected);
   const cached = deps.cache.readToken(session);
-  if (cached && usable(cached) && secondsLeft(cached) > REFRESH_SECONDS) return cached.accessToken;
+  if (cached && valid.fresh(cached)) return cached.accessToken;
+  // One refresh or sign-in per session, however many shells want it: the others wait, then find its token.
+  const release = await deps.cache.lock(session, `the IAM Identity Center sign-in to ${session.startUrl}`);
+  try {
+    const latest = deps.cache.readToken(session);
+    if (latest && valid.fresh(latest)) return latest.accessToken;
+    return await renewed(session, requested, latest, deps, valid);
+  } finally {
+    release();
+  }
+}
+
+/** What a token must be to serve: not the one just refused, with a minute left; fresh: with five. */
+function validToken(deps: SsoTokenDeps, rejected: string | undefined) {
+  const secondsLeft = (token: SsoToken) => (parseAwsTime(token.expiresAt).getTime() - deps.now().getTime()) / 1000;
+  const usable = (token: SsoToken) => token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS;
+  return { usable, fresh: (token: SsoToken) => usable(token) && secondsLeft(token) > REFRESH_SECONDS };
+}
+
+/** Under the session's lock: a silent refresh, else the cached token while it lasts, else a sign-in. */
+async function renewed(session: SsoSession, requested: string, cached: SsoToken | undefined, deps: SsoTokenDeps, valid: ReturnType<typeof validToken>): Promise<string> {
   const refreshable = cached && canRefresh(cached, deps.now()) ? cached : undefined;
   const refreshed = refreshable && (await refresh(session, refreshable, deps));
   if (refreshed) return refreshed.accessToken;
-  if (cached && usable(cached)) return cached.accessToken;
-  // Refresh tokens work once: another awsenv (or the AWS CLI) may be refreshing at this moment. Its new token
-  // lands in the file a moment later, so a refused refresh waits briefly for it before giving up.
+  if (cached && valid.usable(cached)) return cached.accessToken;
+  // Refresh tokens work once, and the AWS CLI takes no lock of ours: it may be refreshing at this moment. Its new
+  // token lands in the file a moment later, so a refused refresh waits briefly for it before giving up.
   if (refreshable) {
     for (let waited = 0; waited <= RACE_WAIT_MS; waited += RACE_POLL_MS) {
       const latest = deps.cache.readToken(session);
-      if (latest && usable(latest) && latest.accessToken !== refreshable.accessToken) return latest.accessToken;
+      if (latest && valid.usable(latest) && latest.accessToken !== refreshable.accessToken) return latest.accessToken;
       await deps.sleep(RACE_POLL_MS);
     }
   }

@@ -61,7 +61,7 @@ describe(networkError.name, () => {
 
 function recordingLogger() {
   const lines: string[] = [];
-  const log: Logger = { debug: (message) => void lines.push(message), warn: (message) => void lines.push(`warn: ${message}`) };
+  const log: Logger = { debug: (message) => void lines.push(message), warn: (message) => void lines.push(`warn: ${message}`), notice: (message) => void lines.push(`notice: ${message}`) };
   return { lines, log };
 }
 

@@ -52,9 +52,14 @@ interface Case {
   cached?: Record<number, number>;
   use?: 'refresh' | 'no-cache';
   ran: string[];
-  /** Step indices, in order. */
+  /** Step indices of the walk back, in order. */
   reads: number[];
   writes: number[];
+  /**
+   * The steps fetched under the cache's lock (each re-read under it first, unless --refresh): the steps written,
+   * unless given.
+   */
+  locked?: number[];
   /** What every written entry names as its origin. */
   origin?: string;
   exported: string;
@@ -91,7 +96,7 @@ describe(runChain.name, () => {
     // What is worth a cache entry.
     { why: 'static keys are never read, even with an entry under their key', steps: [keys], cached: { 0: 3600 }, ran: [], reads: [], writes: [], exported: ALICE.accessKeyId },
     { why: 'static keys stop the walk back', steps: [keys, role('partner')], ran: [`sts partner ← ${ALICE.accessKeyId} (alice)`, 'AssumeRole partner'], reads: [1], writes: [1], exported: 'AssumeRole:partner' },
-    { why: 'credentials without expiration are not written', steps: [noExpiry, role('admin')], ran: ['sts admin ← AKIAPROC (tool)', 'AssumeRole admin'], reads: [1, 0], writes: [1], exported: 'AssumeRole:admin' },
+    { why: 'credentials without expiration are not written', steps: [noExpiry, role('admin')], ran: ['sts admin ← AKIAPROC (tool)', 'AssumeRole admin'], reads: [1, 0], writes: [1], locked: [0, 1], exported: 'AssumeRole:admin' },
 
     // The flags.
     { why: '--refresh reads nothing but writes every step', steps: mfaAdmin, cached: { 2: 3600, 1: 3600 }, use: 'refresh', ran: FULL_MFA_ADMIN, reads: [], writes: [1, 2], exported: 'AssumeRole:admin' },
@@ -116,7 +121,7 @@ describe(runChain.name, () => {
     { why: 'an sso chain writes its origin with every entry', steps: [sso, role('dev-admin')], ran: [...SSO_CALLS, 'sts dev-admin ← GetRoleCredentials:dev (dev)', 'AssumeRole dev-admin'], reads: [1, 0], writes: [0, 1], origin: ssoOrigin(sso.session), exported: 'AssumeRole:dev-admin' },
     { why: 'the origin is written even when the sso step itself came from the cache', steps: [sso, role('dev-admin')], cached: { 0: 3600 }, ran: ['sts dev-admin ← cached:0 (dev)', 'AssumeRole dev-admin'], reads: [1, 0], writes: [1], origin: ssoOrigin(sso.session), exported: 'AssumeRole:dev-admin' },
     { why: 'an sso step alone is written with its origin', steps: [sso], ran: SSO_CALLS, reads: [0], writes: [0], origin: ssoOrigin(sso.session), exported: 'GetRoleCredentials:dev' },
-  ])('$why', async ({ steps, cached = {}, use, ran, reads, writes, origin, exported }) => {
+  ])('$why', async ({ steps, cached = {}, use, ran, reads, writes, locked = writes, origin, exported }) => {
     const keyOf = steps.map((_, i) => cacheKey(steps, i));
     const cache = fakeCache();
     for (const [i, left] of Object.entries(cached)) {
@@ -132,8 +137,17 @@ describe(runChain.name, () => {
       ran: deps.calls.map(said),
       reads: cache.reads.map((key) => keyOf.indexOf(key)),
       writes: cache.writes.map(({ key, entry }) => [keyOf.indexOf(key), entry.profile, entry.kind, entry.origin]),
+      locks: cache.locks.map(({ key }) => keyOf.indexOf(key)),
+      released: cache.released(),
       exported: credentials.accessKeyId,
-    }).toEqual({ ran, reads, writes: writes.map((i) => [i, steps[i].profile, steps[i].kind, origin]), exported });
+    }).toEqual({
+      ran,
+      reads: use === 'refresh' ? reads : [...reads, ...locked],
+      writes: writes.map((i) => [i, steps[i].profile, steps[i].kind, origin]),
+      locks: use === 'no-cache' ? [] : locked,
+      released: use === 'no-cache' ? 0 : locked.length,
+      exported,
+    });
   });
 
   test('a second run is served by what the first wrote', async () => {
@@ -144,5 +158,26 @@ describe(runChain.name, () => {
     const second = await runChain({ profile: 'deep', steps: mfaDeep }, deps, { cache, read: true });
 
     expect({ calls: deps.calls, second }).toEqual({ calls: [], second: first });
+  });
+
+  test('each step is fetched under a lock that says what it is for', async () => {
+    const cache = fakeCache();
+    await runChain({ profile: 'admin', steps: mfaAdmin }, fakeProviderDeps(), { cache, read: true });
+    expect(cache.locks.map(({ what }) => what)).toEqual(['the MFA session of alice', 'assuming the role of admin']);
+  });
+
+  test('a step another awsenv did while this one waited for its lock is taken from the cache, not done again', async () => {
+    const cache = fakeCache();
+    const theirs = { accessKeyId: 'theirs', secretAccessKey: 's', sessionToken: 't', expiration: inSeconds(3600) };
+    // The other process holds the MFA session's lock, and has written its session by the time it lets go.
+    const waitForOther: typeof cache.lock = async (key, what) => {
+      if (key === cacheKey(mfaAdmin, 1)) cache.entries.set(key, { profile: 'alice', kind: 'sessionToken', credentials: theirs });
+      return fakeCache().lock(key, what);
+    };
+    const deps = fakeProviderDeps();
+
+    await runChain({ profile: 'admin', steps: mfaAdmin }, deps, { cache: { ...cache, lock: waitForOther }, read: true });
+
+    expect(deps.calls.map(said)).toEqual(['sts admin ← theirs (alice)', 'AssumeRole admin']);
   });
 });

@@ -25,12 +25,29 @@ function world(token: (clock: FakeClock) => SsoToken | undefined, script: OidcSc
 const issued = { accessToken: 'access-2', expiresIn: 3600, refreshToken: 'refresh-2' };
 
 describe(ssoAccessToken.name, () => {
-  test('a cached token with more than five minutes left is used without a call', async () => {
+  test('a cached token with more than five minutes left is used without a call, and without the lock', async () => {
     const { deps, oidc, store, clock } = world((c) => refreshableToken(c, 5 * 60 + 1));
     await expect(ssoAccessToken(namedSession, 'dev', deps)).resolves.toBe('access-1');
     expect(oidc.calls.refreshToken).toEqual([]);
     expect(store.tokenWrites).toEqual([]);
     expect(clock.sleeps).toEqual([]);
+    expect(store.locks).toEqual([]);
+  });
+
+  test('a refresh happens under the session lock, released after', async () => {
+    const { deps, store } = world((c) => refreshableToken(c, 60 * 2), { refreshes: [issued] });
+    await expect(ssoAccessToken(namedSession, 'dev', deps)).resolves.toBe('access-2');
+    expect(store.locks).toEqual([`the IAM Identity Center sign-in to ${namedSession.startUrl}`]);
+    expect(store.released).toBe(1);
+  });
+
+  test('a token another awsenv refreshed while this one waited for the lock is used as it is', async () => {
+    const { deps, store, oidc, clock } = world((c) => refreshableToken(c, 60 * 2), { refreshes: [issued] });
+    // The lock holder's token is in the file by the read under the lock.
+    store.arriveAfter(1, refreshableToken(clock, 3600, { accessToken: 'theirs', refreshToken: 'refresh-2' }));
+    await expect(ssoAccessToken(namedSession, 'dev', deps)).resolves.toBe('theirs');
+    expect(oidc.calls.refreshToken).toEqual([]);
+    expect(store.tokenWrites).toEqual([]);
   });
 
   test.each<[string, number]>([
@@ -89,10 +106,11 @@ describe(ssoAccessToken.name, () => {
   describe('a refused refresh of a token that is no longer usable', () => {
     test('waits for the token another process is writing, re-reading every 100 ms', async () => {
       const { deps, store, clock, signIns } = world((c) => refreshableToken(c, 30), { refreshes: [undefined] }, true);
-      // The first read is the cached token; the other process's token lands by the fourth.
-      store.arriveAfter(3, refreshableToken(clock, 3600, { accessToken: 'theirs', refreshToken: 'refresh-2' }));
+      // The first read is the cached token, the second the same under the lock; the other process's token lands
+      // by the fifth.
+      store.arriveAfter(4, refreshableToken(clock, 3600, { accessToken: 'theirs', refreshToken: 'refresh-2' }));
       await expect(ssoAccessToken(namedSession, 'dev', deps)).resolves.toBe('theirs');
-      expect(store.tokenReads).toBe(4);
+      expect(store.tokenReads).toBe(5);
       expect(clock.sleeps).toEqual([100, 100]);
       expect(signIns).toEqual([]);
     });

@@ -88,7 +88,7 @@ export function fakeProviderDeps(options: { ssoRefusals?: number; overrides?: Pa
       return issued(source, profile);
     },
     now: () => NOW,
-    log: { debug: () => {}, warn: () => {} },
+    log: { debug: () => {}, warn: () => {}, notice: () => {} },
     env: {},
     ...options.overrides,
   };
@@ -101,16 +101,27 @@ export interface FakeCache extends CredentialCache {
   /** The keys read and written, in order. */
   readonly reads: string[];
   readonly writes: Array<{ key: string; entry: CacheEntry }>;
+  /** The keys locked, with what the lock said it was for, in order; and how many were released. */
+  readonly locks: Array<{ key: string; what: string }>;
+  readonly released: () => number;
 }
 
 export function fakeCache(): FakeCache {
   const entries = new Map<string, CacheEntry>();
   const reads: string[] = [];
   const writes: Array<{ key: string; entry: CacheEntry }> = [];
+  const locks: Array<{ key: string; what: string }> = [];
+  let released = 0;
   return {
     entries,
     reads,
     writes,
+    locks,
+    released: () => released,
+    async lock(key, what) {
+      locks.push({ key, what });
+      return () => void released++;
+    },
     read(key) {
       reads.push(key);
       return entries.get(key)?.credentials;

@@ -56,6 +56,8 @@ export function memorySsoCache(seed: { token?: SsoToken; registration?: Registra
   const tokenWrites: SsoToken[] = [];
   const registrationWrites: Registration[] = [];
   let tokenReads = 0;
+  const locks: string[] = [];
+  let released = 0;
   let arrival: { afterReads: number; token: SsoToken } | undefined;
   const cache: SsoCache = {
     readToken(s) {
@@ -75,11 +77,20 @@ export function memorySsoCache(seed: { token?: SsoToken; registration?: Registra
       registrationWrites.push(registration);
       registrations.set(registrationFileName(s), registration);
     },
+    async lock(_s, what) {
+      locks.push(what);
+      return () => void released++;
+    },
   };
   return {
     cache,
     tokenWrites,
     registrationWrites,
+    /** What each lock taken said it was for; and how many were released. */
+    locks,
+    get released() {
+      return released;
+    },
     get tokenReads() {
       return tokenReads;
     },
