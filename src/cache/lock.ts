@@ -21,6 +21,8 @@ export interface LockOptions {
 export type Release = () => void;
 
 const POLL_MS = 50;
+// Waits shorter than this go unsaid: six panes opening at once should not print five lines for a tenth of a second.
+const ANNOUNCE_AFTER_MS = 1000;
 // A holder older than this is taken for dead even if its pid is alive again (pids are reused): no unit of awsenv's
 // work takes longer than a device sign-in, which AWS lets last ten minutes.
 const STALE_MS = 15 * 60 * 1000;
@@ -39,7 +41,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
     const owner = readOwner(file);
     if (!owner || isStale(owner)) {
       if (removeIfStill(file, owner)) continue;
-    } else if (!announced) {
+    } else if (!announced && Date.now() - started > ANNOUNCE_AFTER_MS) {
       announced = true;
       options.log.notice(`waiting for another awsenv (pid ${owner.pid}) to finish ${owner.what}`);
     }

@@ -44,12 +44,24 @@ describe(acquireLock.name, () => {
       order.push('second has it');
       release();
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Past the second after which a waiter says what it waits for.
+    await new Promise((resolve) => setTimeout(resolve, 1300));
     order.push('first releases');
     first();
     await waiting;
     expect(order).toEqual(['first releases', 'second has it']);
     expect(log.notices).toEqual([`waiting for another awsenv (pid ${process.pid}) to finish the MFA session of alice`]);
+  });
+
+  test('a short wait goes unsaid', async () => {
+    const file = lockFile();
+    const first = await acquireLock(file, options().options);
+    const { log, options: second } = options();
+    const waiting = acquireLock(file, second);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    first();
+    (await waiting)();
+    expect(log.notices).toEqual([]);
   });
 
   test('a lock whose holder is dead is taken over without waiting', async () => {

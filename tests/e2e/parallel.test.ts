@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FakeSts } from '../fakes/sts';
+import { cacheDirOf, makeHome, runCli, type CliResult } from '../support/cli';
+import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
+import { useSsoWorld } from '../support/ssoHooks';
+import { SESSION_FORM, readTokenFile, ssoActions } from '../support/ssoWorld';
+import { ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
+
+// Many shells at once (a tmux layout, `make -j`, parallel pipeline jobs) on a cold cache: one MFA session, one
+// assumption of each role, one refresh of a sign-in, whatever the number of processes. Real processes, real files.
+
+const calls = (sts: FakeSts, since: number) => sts.calls.slice(since).map((c) => [c.action, c.params.RoleArn ?? null, c.status]);
+const leftovers = (home: string) => fs.readdirSync(cacheDirOf(home)).filter((name) => !name.endsWith('.json'));
+// A waiter may say, on stderr, whom it waits for; nothing else may be said.
+const WAITING = /^(awsenv: waiting for another awsenv \(pid \d+\) to finish [^\n]+\n)*$/;
+const outcomes = (results: CliResult[]) => results.map((r) => [r.code, r.stdout === '' ? 'empty' : 'exports', WAITING.test(r.stderr) ? 'quiet' : r.stderr]);
+
+describe('parallel cold runs of MFA roles', () => {
+  let sts: FakeSts;
+  beforeAll(async () => {
+    sts = await startWorld();
+  });
+  afterAll(() => sts.close());
+
+  // The fake takes each MFA code once: every test types its own, and all of a test's processes the same one.
+  let code = 300000;
+  beforeEach(() => void code++);
+  const run = (profile: string, env: NodeJS.ProcessEnv) => runCli([profile, '--mfa-code', String(code)], { env: { ...env, AWS_ENDPOINT_URL_STS: sts.url }, timeoutMs: 60000 });
+
+  test('20 runs of one role: one GetSessionToken, one AssumeRole, the same credentials for all, a whole cache', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const before = sts.calls.length;
+    const results = await Promise.all(Array.from({ length: 20 }, () => run('admin', env)));
+    expect(outcomes(results)).toEqual(results.map(() => [0, 'exports', 'quiet']));
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
+    expect(calls(sts, before)).toEqual([
+      ['GetSessionToken', null, 200],
+      ['AssumeRole', ADMIN_ROLE, 200],
+    ]);
+    expect(fs.readdirSync(cacheDirOf(home)).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(leftovers(home)).toEqual([]);
+  }, 90000);
+
+  test('two roles on one source, ten runs each: one GetSessionToken between them, one AssumeRole each', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const before = sts.calls.length;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => run(i % 2 ? 'readonly' : 'admin', env)));
+    expect(outcomes(results)).toEqual(results.map(() => [0, 'exports', 'quiet']));
+    expect(new Set(results.map((r) => r.stdout)).size).toBe(2);
+    const made = calls(sts, before);
+    expect(made.filter(([action]) => action === 'GetSessionToken')).toEqual([['GetSessionToken', null, 200]]);
+    expect(made.filter(([action]) => action === 'AssumeRole').sort()).toEqual([
+      ['AssumeRole', ADMIN_ROLE, 200],
+      ['AssumeRole', READONLY_ROLE, 200],
+    ]);
+    expect(leftovers(home)).toEqual([]);
+  }, 90000);
+
+  test('locks left by a killed awsenv do not hold up the next run', async () => {
+    // The keys of the cache entries (and so of their locks) depend on the chain, not on HOME: learn them elsewhere.
+    const scratch = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    expect((await run('admin', scratch.env)).code).toBe(0);
+    code++;
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    fs.mkdirSync(cacheDirOf(home), { mode: 0o700 });
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    for (const entry of fs.readdirSync(cacheDirOf(scratch.home))) {
+      const lock = path.join(cacheDirOf(home), entry.replace(/\.json$/, '.lock'));
+      fs.writeFileSync(lock, JSON.stringify({ pid: dead, what: 'the MFA session of alice', since: new Date().toISOString(), nonce: 'dead' }));
+    }
+    const before = sts.calls.length;
+    const result = await run('admin', env);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(calls(sts, before).map(([action]) => action)).toEqual(['GetSessionToken', 'AssumeRole']);
+    expect(leftovers(home)).toEqual([]);
+  }, 60000);
+});
+
+describe('parallel runs of one IAM Identity Center sign-in', () => {
+  const world = useSsoWorld();
+
+  test('ten exports of an expired sign-in make one refresh, and all succeed', async () => {
+    const { home, env } = world.signedOutHome(SESSION_FORM.config);
+    writeAwsCliToken(home, SESSION_FORM, { ...(await awsCliSignIn(world.sso, SESSION_FORM)), expiresAt: '2020-01-01T00:00:00Z' });
+    world.sso.expireAccessTokens();
+    const since = world.sso.calls.length;
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => runCli([i % 2 ? 'deploy' : 'dev'], { env, timeoutMs: 60000 })));
+    expect(outcomes(results)).toEqual(results.map(() => [0, 'exports', 'quiet']));
+    expect(ssoActions(world.sso, since).filter((action) => action.startsWith('oidc '))).toEqual(['oidc CreateToken']);
+    expect(world.sso.accessTokens()).toContain(readTokenFile(home, SESSION_FORM.cacheKey).accessToken);
+  }, 90000);
+});
