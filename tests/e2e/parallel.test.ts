@@ -6,7 +6,8 @@ import { cacheDirOf, makeHome, runCli, type CliResult } from '../support/cli';
 import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { useSsoWorld } from '../support/ssoHooks';
 import { SESSION_FORM, readTokenFile, ssoActions } from '../support/ssoWorld';
-import { ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
+import { killTtySessions, occurrences, startTtySession } from '../support/ttySession';
+import { ADMIN_ROLE, ALICE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
 
 // Many shells at once (a tmux layout, `make -j`, parallel pipeline jobs) on a cold cache: one MFA session, one
 // assumption of each role, one refresh of a sign-in, whatever the number of processes. Real processes, real files.
@@ -57,6 +58,29 @@ describe('parallel cold runs of MFA roles', () => {
     ]);
     expect(leftovers(home)).toEqual([]);
   }, 90000);
+
+  test('on one terminal, five shells wanting the same MFA session get one prompt between them', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    // Five awsenv at once on the terminal, as tmux panes restored together; each one's output to its own file.
+    const script = path.join(home, 'five.sh');
+    fs.writeFileSync(script, 'for i in 1 2 3 4 5; do awsenv admin >"$HOME/out.$i" 2>"$HOME/err.$i" & done; wait; printf "all done\\n"\n');
+    const before = sts.calls.length;
+    const session = startTtySession(`bash --norc --noprofile ${script}`, { ...env, AWS_ENDPOINT_URL_STS: sts.url });
+    try {
+      const prompt = `Enter MFA code for ${ALICE.mfaSerial}:`;
+      await session.waitFor(prompt);
+      session.type(`${code}\n`);
+      const { screen } = await session.exit(30000);
+      expect(screen).toContain('all done');
+      expect(occurrences(screen, prompt)).toBe(1);
+    } finally {
+      killTtySessions();
+    }
+    const outputs = [1, 2, 3, 4, 5].map((i) => fs.readFileSync(path.join(home, `out.${i}`), 'utf8'));
+    expect(new Set(outputs).size).toBe(1);
+    expect(outputs[0]).toContain('AWS_SESSION_TOKEN');
+    expect(calls(sts, before).map(([action]) => action)).toEqual(['GetSessionToken', 'AssumeRole']);
+  }, 60000);
 
   test('locks left by a killed awsenv do not hold up the next run', async () => {
     // The keys of the cache entries (and so of their locks) depend on the chain, not on HOME: learn them elsewhere.
