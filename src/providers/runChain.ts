@@ -5,6 +5,7 @@ import { ssoOrigin } from '../cache/ssoTokenCache';
 import { secondsLeft, type Credentials } from '../core/credentials';
 import { formatSeconds } from '../core/time';
 import type { ProviderDeps, Source } from './providerDeps';
+import { checkIssued } from './checkIssued';
 import { runStep } from './providerRegistry';
 
 /**
@@ -76,22 +77,30 @@ function serving(cache: CredentialCache, steps: readonly Step[], i: number, deps
  * and calls AWS, and the others find its result in the cache when the lock comes to them. Locks are held one at a
  * time, never across steps, so two chains sharing steps cannot deadlock.
  */
-async function fetchStep({ steps, deps, cacheUse, origin }: Run, i: number, source: Source | undefined): Promise<Credentials> {
+async function fetchStep(run: Run, i: number, source: Source | undefined): Promise<Credentials> {
+  const { steps, deps, cacheUse, origin } = run;
   const step = steps[i];
   const cache = cacheUse.cache;
-  if (!cache || step.kind === 'static') return runStep(step, source, deps);
+  if (!cache || step.kind === 'static') return issued(run, i, source);
   const key = cacheKey(steps, i);
   const release = await cache.lock(key, WORK[step.kind](step.profile));
   try {
     const done = cacheUse.read ? serving(cache, steps, i, deps) : undefined;
     if (done) return done;
-    const credentials = await runStep(step, source, deps);
+    const credentials = await issued(run, i, source);
     // Credentials that never expire (a credential_process that gives no Expiration) are not worth a file.
     if (credentials.expiration) cache.write(key, { profile: step.profile, kind: step.kind, origin, credentials });
     return credentials;
   } finally {
     release();
   }
+}
+
+/** Runs step i's provider, and refuses what arrives already expired. */
+async function issued({ steps, deps }: Run, i: number, source: Source | undefined): Promise<Credentials> {
+  const credentials = await runStep(steps[i], source, deps);
+  checkIssued(steps[i], credentials, deps.now(), i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS, deps.log);
+  return credentials;
 }
 
 /** What a lock holder is doing, as a waiter names it. */
