@@ -19,6 +19,7 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
   try {
     const chain = chooseChain(flags, config, wiring);
     log.debug(describeChain(chain));
+    if (flags.mfaCode !== undefined) checkMfaWanted(chain);
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, flags.mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
@@ -27,6 +28,15 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
     // The one place an error learns which profile was asked for, when it happened at another one on the way.
     throw error instanceof AwsenvError ? error.onTheWayTo(requested) : error;
   }
+}
+
+/** --mfa-code for a chain that asks for no code would be dropped without a word: the user would think they hold an MFA session. */
+function checkMfaWanted(chain: Chain): void {
+  if (chain.steps.some((step) => step.kind === 'sessionToken' || (step.kind === 'assumeRole' && step.mfaSerial))) return;
+  throw new AwsenvError('usage', '--mfa-code was given, but no step of this chain uses an MFA code: the profile has no mfa_serial', {
+    profile: chain.profile,
+    hint: `Add mfa_serial = arn:aws:iam::ACCOUNT:mfa/DEVICE to profile "${chain.profile}", or leave out --mfa-code.`,
+  });
 }
 
 /**

@@ -82,7 +82,7 @@ const cases: Case[] = [
   { name: 'a wrong MFA code', args: () => ['alice', '--mfa-code', '000000'], exit: 5, says: ['profile "alice": AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice', 'wait for the next code'], calls: 1 },
   {
     name: 'AccessDenied on AssumeRole names who tried which role',
-    args: () => ['locked', '--mfa-code', freshCode()],
+    args: () => ['locked'],
     exit: 5,
     says: [`profile "locked": arn:aws:iam::111111111111:user/alice may not assume ${LOCKED_ROLE}`, 'trust policy'],
     calls: 1,
@@ -109,6 +109,13 @@ const cases: Case[] = [
     exit: 7,
     says: ['cannot write /nonexistent-dir/creds.sh (ENOENT)'],
     calls: 1,
+  },
+  {
+    name: '--mfa-code for a chain that uses no code is refused before any call, naming the profile',
+    args: () => ['partner', '--mfa-code', freshCode()],
+    exit: 2,
+    says: ['profile "partner": --mfa-code was given, but no step of this chain uses an MFA code', 'Add mfa_serial'],
+    calls: 0,
   },
   { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: frobnicate'], calls: 0 },
   { name: 'an unknown format', args: () => ['alice', '-f', 'tcsh', '--mfa-code', freshCode()], exit: 2, says: ['unknown format "tcsh"', 'sh, fish, powershell'], calls: 0 },
