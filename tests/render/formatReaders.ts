@@ -18,23 +18,42 @@ export interface Evaluation {
   readonly created: readonly string[];
 }
 
+/**
+ * The two ways people evaluate the output: quoted, as the README writes it (`eval "$(awsenv …)"`, `awsenv … | source`),
+ * and unquoted (`eval $(awsenv …)`, `eval (awsenv …)`), where the shell splits the output into words and eval joins
+ * them with spaces.
+ */
+export const EVAL_FORMS = ['quoted', 'unquoted'] as const;
+export type EvalForm = (typeof EVAL_FORMS)[number];
+
+// Each form evaluates the file named by positional parameter n: $n in sh, $argv[n] in fish.
+const EVAL: Record<Shell['dialect'], Record<EvalForm, (n: number) => string>> = {
+  sh: { quoted: (n) => `eval "$(cat "\${${n}}")"`, unquoted: (n) => `eval $(cat "\${${n}}")` },
+  fish: { quoted: (n) => `cat $argv[${n}] | source`, unquoted: (n) => `eval (cat $argv[${n}])` },
+};
+
 export interface EvaluateOptions {
   readonly locale?: string;
   /** Whether every name is set (to STALE) beforehand, so that unsetting it can be seen; it is unless said otherwise. */
   readonly preset?: boolean;
+  readonly form?: EvalForm;
 }
 
-/** Evaluates output as its users do (`eval "$(awsenv …)"`, `awsenv … | source`). */
-export async function evaluateIn(shell: Shell, output: string, names: readonly string[], options: EvaluateOptions = {}): Promise<Evaluation> {
-  const { locale = 'C.UTF-8', preset = true } = options;
-  const codeFile = path.join(shellTempDir('code'), 'code');
-  fs.writeFileSync(codeFile, output);
+/** Evaluates output as its users do, in one shell session: several outputs one after another, as a user switches. */
+export async function evaluateIn(shell: Shell, output: string | readonly string[], names: readonly string[], options: EvaluateOptions = {}): Promise<Evaluation> {
+  const { locale = 'C.UTF-8', preset = true, form = 'quoted' } = options;
+  const dir = shellTempDir('code');
+  const codeFiles = (typeof output === 'string' ? [output] : output).map((text, i) => {
+    const file = path.join(dir, `code${i}`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
   const cwd = shellTempDir('cwd');
   const before = preset ? Object.fromEntries(names.map((name) => [name, STALE])) : {};
   const result = await runInShell(shell, {
-    body: shell.dialect === 'fish' ? 'cat $argv[1] | source' : 'eval "$(cat "$1")"',
+    body: codeFiles.map((_file, i) => EVAL[shell.dialect][form](i + 1)).join('\n'),
     names,
-    args: [codeFile],
+    args: codeFiles,
     env: shellEnv(shellTempDir('home'), { ...before, LC_ALL: locale }),
     cwd,
   });
