@@ -80,14 +80,16 @@ const PS_QUOTE = /['\u2018-\u201b]/;
 
 /**
  * PowerShell's tokenizer: a single-quoted string starts and ends at any of ' ‘ ’ ‚ ‛, and two of them in a row are
- * one literal (the second). Everything else, $ and the backtick included, is verbatim.
+ * one literal (the second). Everything else, $ and the backtick included, is verbatim. A statement ends in `;` and a
+ * line break, or a space where `"$(…)"` joined the lines.
  */
 export function readPowerShell(output: string): Effect {
   const effect: Effect = {};
+  const END = /^;(\n| |$)/;
   let i = 0;
   while (i < output.length) {
     const rest = output.slice(i);
-    const remove = new RegExp(`^Remove-Item -Path Env:(${NAME}) -ErrorAction SilentlyContinue\\n`).exec(rest);
+    const remove = new RegExp(`^Remove-Item -Path Env:(${NAME}) -ErrorAction SilentlyContinue;(\\n| |$)`).exec(rest);
     if (remove) {
       effect[remove[1]] = null;
       i += remove[0].length;
@@ -111,8 +113,9 @@ export function readPowerShell(output: string): Effect {
       value += output[i];
       i += 1;
     }
-    if (output[i] !== '\n') throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
-    i += 1;
+    const end = END.exec(output.slice(i));
+    if (!end) throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
+    i += end[0].length;
     effect[assign[1]] = value;
   }
   return effect;
