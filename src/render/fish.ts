@@ -1,4 +1,5 @@
 import type { Renderer } from './renderer';
+import { refuseNul } from './renderer';
 
 /** fish: inside single quotes only \\ and \' are escapes, so those two are the only characters to escape. */
 export const quoteFish = (value: string) => `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
@@ -7,5 +8,7 @@ export const quoteFish = (value: string) => `'${value.replace(/[\\']/g, (c) => `
 // Every statement ends in its own `;`, because `eval (awsenv p -f fish)` joins the lines with spaces.
 export const fish: Renderer = {
   render: (plan) =>
-    plan.map(([name, value]) => (value === null ? `set -e ${name}; or true;` : `set -gx ${name} ${quoteFish(value)};`)).join('\n') + '\n',
+    refuseNul('fish', plan)
+      .map(([name, value]) => (value === null ? `set -e ${name}; or true;` : `set -gx ${name} ${quoteFish(value)};`))
+      .join('\n') + '\n',
 };
