@@ -44,7 +44,10 @@ const LONG_TERM = exportPlan({ accessKeyId: 'AKIALONGTERMEXAMPLE3', secretAccess
 const PLANS: Readonly<Record<string, Plan>> = { role: ROLE, 'MFA session': MFA_SESSION, 'long-term keys': LONG_TERM };
 
 const orders = <T,>(items: readonly T[]): T[][] => (items.length <= 1 ? [[...items]] : items.flatMap((item, i) => orders(items.filter((_x, j) => j !== i)).map((rest) => [item, ...rest])));
-const SWITCHES = orders(Object.keys(PLANS)).map((order) => [order.join(' → '), order.map((label) => PLANS[label])] as const);
+const SESSIONS = [
+  ...orders(Object.keys(PLANS)).map((order) => [`switching ${order.join(' → ')}`, order.map((label) => PLANS[label])] as const),
+  ['`awsenv unset` after a role clears everything the role set', [ROLE, unsetPlan()]] as const,
+];
 
 /** What the plans leave, one after another, in a shell where every name was STALE. */
 const applied = (plans: readonly Plan[]): Effect => plans.reduce<Effect>((env, plan) => ({ ...env, ...Object.fromEntries(plan) }), Object.fromEntries(NAMES.map((name) => [name, STALE])));
@@ -67,15 +70,7 @@ const inBoth = <T,>(value: T) => ({ quoted: value, unquoted: value });
 describe.each(SHELLS.map((shell) => [shell.name, shell] as const))('both forms in %s', (_name, shell) => {
   const render = (plan: Plan) => renderers[shell.dialect].render(plan);
 
-  test.each(SWITCHES)('switching %s: every variable exact, no stale token, the same environment either way', async (_order, plans) => {
-    const evaluations = await bothForms(shell, plans.map(render), NAMES);
-    expect(eachForm(evaluations, ({ result }) => effectIn(result, NAMES))).toEqual(inBoth(applied(plans)));
-    expect(eachForm(evaluations, sideEffects)).toEqual(inBoth(clean));
-    expect(environment(evaluations.unquoted)).toEqual(environment(evaluations.quoted));
-  });
-
-  test('`eval $(awsenv unset)` after an export clears everything the export set', async () => {
-    const plans = [ROLE, unsetPlan()];
+  test.each(SESSIONS)('%s: every variable exact, no stale token, the same environment either way', async (_session, plans) => {
     const evaluations = await bothForms(shell, plans.map(render), NAMES);
     expect(eachForm(evaluations, ({ result }) => effectIn(result, NAMES))).toEqual(inBoth(applied(plans)));
     expect(eachForm(evaluations, sideEffects)).toEqual(inBoth(clean));
@@ -91,8 +86,9 @@ describe.each(SHELLS.map((shell) => [shell.name, shell] as const))('both forms i
     expect(eachForm(evaluations, sideEffects)).toEqual(inBoth(clean));
   });
 
-  // Unquoted is not exact for every string, but it never runs what a value hides: word splitting only turns the
-  // whitespace inside a quoted value into single spaces, and the quotes stay where they were.
+  // Unquoted is not exact for every string, but it never runs what a value hides: the quotes stay where they were, and
+  // word splitting only turns whitespace inside a value into spaces (in sh a run of spaces, tabs and line breaks
+  // becomes one space; in fish each line break becomes one).
   test('unquoted, every hostile value at once: nothing run, nothing printed, only whitespace changed', async () => {
     const plan: Plan = HOSTILE_VALUES.map(([, value], i) => [`AWSENV_TEST_${i}`, value] as const);
     const split = shell.dialect === 'fish' ? /\n/g : /[ \t\n]+/g;
