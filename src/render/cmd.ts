@@ -1,5 +1,5 @@
 import type { Renderer } from './renderer';
-import { unrepresentable } from './renderer';
+import { refuseNul, unrepresentable } from './renderer';
 
 /**
  * cmd.exe, for a batch file (`awsenv p -f cmd > creds.cmd && call creds.cmd`): `set "NAME=value"` keeps & | < > ^
@@ -12,5 +12,5 @@ export const quoteCmd = (name: string, value: string) => {
 };
 
 export const cmd: Renderer = {
-  render: (plan) => plan.map(([name, value]) => `set ${quoteCmd(name, value ?? '')}`).join('\r\n') + '\r\n',
+  render: (plan) => refuseNul('cmd', plan).map(([name, value]) => `set ${quoteCmd(name, value ?? '')}`).join('\r\n') + '\r\n',
 };

@@ -1,5 +1,5 @@
 import type { Renderer } from './renderer';
-import { unrepresentable } from './renderer';
+import { refuseNul, unrepresentable } from './renderer';
 
 /**
  * NAME=value lines. Readers of .env files disagree on quotes (docker --env-file keeps them, others strip them), so
@@ -8,10 +8,10 @@ import { unrepresentable } from './renderer';
  */
 export const dotenv: Renderer = {
   render: (plan) =>
-    plan
+    refuseNul('dotenv', plan)
       .filter((entry): entry is readonly [string, string] => entry[1] !== null)
       .map(([name, value]) => {
-        if (/[\r\n\0]/.test(value)) throw unrepresentable('dotenv', name, 'a line break');
+        if (/[\r\n]/.test(value)) throw unrepresentable('dotenv', name, 'a line break');
         return `${name}=${value}`;
       })
       .join('\n') + '\n',

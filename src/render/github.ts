@@ -1,5 +1,5 @@
 import type { Renderer } from './renderer';
-import { unrepresentable } from './renderer';
+import { refuseNul, unrepresentable } from './renderer';
 
 // Values a log must never show; GitHub replaces them with *** once a step has announced them.
 const SECRETS = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
@@ -7,12 +7,13 @@ const SECRETS = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESS
 /**
  * GitHub Actions: stdout carries ::add-mask:: for each secret, and the variables go to the file $GITHUB_ENV names, in
  * its multi-line form (NAME<<DELIMITER), whose delimiter is chosen so that no value contains it. The file cannot
- * unset a variable, so unset entries are left out.
+ * unset a variable, so unset entries are left out. The variables end up in the environment of the later steps, which
+ * cannot hold a NUL byte.
  */
 export const github: Renderer = {
   render(plan) {
     if (!plan.some(([name, value]) => name === 'AWS_ACCESS_KEY_ID' && value)) throw unrepresentable('github', 'AWS_ACCESS_KEY_ID', 'no value (it only carries credentials)');
-    return plan
+    return refuseNul('github', plan)
       .filter(([name, value]) => value !== null && SECRETS.has(name))
       .map(([, value]) => `::add-mask::${escapeCommandData(value!)}\n`)
       .join('');
@@ -20,7 +21,7 @@ export const github: Renderer = {
   appendTo: {
     variable: 'GITHUB_ENV',
     render: (plan) =>
-      plan
+      refuseNul('github', plan)
         .filter((entry): entry is readonly [string, string] => entry[1] !== null)
         .map(([name, value]) => {
           let delimiter = 'AWSENV_EOF';

@@ -1,4 +1,5 @@
 import type { Renderer } from './renderer';
+import { refuseNul } from './renderer';
 
 /**
  * PowerShell: a single-quoted string is verbatim except for the quote, which is doubled. PowerShell also takes the
@@ -6,11 +7,13 @@ import type { Renderer } from './renderer';
  */
 export const quotePowerShell = (value: string) => `'${value.replace(/['\u2018-\u201b]/g, (c) => c + c)}'`;
 
+// PowerShell splits nothing into words, but `Invoke-Expression "$(awsenv p -f powershell)"` reads the output as lines
+// and joins them with spaces, so every statement ends in its own `;`, as in sh and fish.
 export const powershell: Renderer = {
   render: (plan) =>
-    plan
+    refuseNul('powershell', plan)
       .map(([name, value]) =>
-        value === null ? `Remove-Item -Path Env:${name} -ErrorAction SilentlyContinue` : `$Env:${name} = ${quotePowerShell(value)}`,
+        value === null ? `Remove-Item -Path Env:${name} -ErrorAction SilentlyContinue;` : `$Env:${name} = ${quotePowerShell(value)};`,
       )
       .join('\n') + '\n',
 };

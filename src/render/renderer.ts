@@ -10,5 +10,16 @@ export interface Renderer {
 
 export const unrepresentable = (format: string, name: string, what: string) =>
   new AwsenvError('usage', `the ${format} format cannot carry ${name}: its value has ${what}`, {
-    hint: 'Use another --format (sh, fish, powershell or json carry any value).',
+    hint: 'Use another --format (sh, fish, powershell or json carry any value without a NUL byte; only json carries one).',
   });
+
+/**
+ * No environment variable can hold a NUL byte (the environment is C strings), and no shell takes one intact: bash and
+ * dash drop it, zsh keeps it in the shell but exports the value cut short, fish refuses the line. So every format that
+ * ends up in an environment refuses the value rather than let it arrive changed.
+ */
+export function refuseNul(format: string, plan: Plan): Plan {
+  const carrier = plan.find(([, value]) => value?.includes('\0'));
+  if (carrier) throw unrepresentable(format, carrier[0], 'a NUL byte');
+  return plan;
+}

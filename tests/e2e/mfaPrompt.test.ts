@@ -77,7 +77,7 @@ describe('the MFA prompt', () => {
     const stdout = read('alice', 'stdout');
     expect(stdout).not.toMatch(/MFA|Enter|123456/);
     expect(stdout.split('\n').filter((line) => line.includes('AWS_ACCESS_KEY_ID'))).toHaveLength(1);
-    for (const line of stdout.split('\n')) expect(line).toMatch(/^(export [A-Z_]+='[^']*'|unset [A-Z_]+)$/);
+    for (const line of stdout.split('\n')) expect(line).toMatch(/^(export [A-Z_]+='[^']*';|unset [A-Z_]+;)$/);
 
     expect(sts.calls.map((c) => [c.action, c.params.TokenCode, c.accessKeyId])).toEqual([['GetSessionToken', '123456', ALICE.accessKeyId]]);
     await expectExports(stdout, sts.calls[0].issuedAccessKeyId, 'alice');

@@ -34,6 +34,8 @@ describe(quoteCmd.name, () => {
   });
 });
 
+// cmd needs no statement terminator, unlike sh, fish and PowerShell: `call` reads a batch file line by line, and
+// cmd has no command substitution that joins lines (`for /f` hands each line over on its own).
 describe('cmd renderer', () => {
   test('writes set "NAME=value" lines ending in CRLF, and set "NAME=" to unset', () => {
     expect(cmd.render([['A', '1%'], ['B', null]])).toBe('set "A=1%%"\r\nset "B="\r\n');

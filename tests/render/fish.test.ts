@@ -17,7 +17,7 @@ describe(quoteFish.name, () => {
 });
 
 describe('fish renderer', () => {
-  test('sets values globally and exported, erases nulls, in plan order', () => {
-    expect(fish.render([['B', "it's"], ['A', null], ['C', '-e']])).toBe("set -gx B 'it\\'s'\nset -e A; or true\nset -gx C '-e'\n");
+  test('sets values globally and exported, erases nulls, one statement a line, each ending in ;, in plan order', () => {
+    expect(fish.render([['B', "it's"], ['A', null], ['C', '-e']])).toBe("set -gx B 'it\\'s';\nset -e A; or true;\nset -gx C '-e';\n");
   });
 });

@@ -18,23 +18,42 @@ export interface Evaluation {
   readonly created: readonly string[];
 }
 
+/**
+ * The two ways people evaluate the output: quoted, as the README writes it (`eval "$(awsenv …)"`, `awsenv … | source`),
+ * and unquoted (`eval $(awsenv …)`, `eval (awsenv …)`), where the shell splits the output into words and eval joins
+ * them with spaces.
+ */
+export const EVAL_FORMS = ['quoted', 'unquoted'] as const;
+export type EvalForm = (typeof EVAL_FORMS)[number];
+
+// Each form evaluates the file named by positional parameter n: $n in sh, $argv[n] in fish.
+const EVAL: Record<Shell['dialect'], Record<EvalForm, (n: number) => string>> = {
+  sh: { quoted: (n) => `eval "$(cat "\${${n}}")"`, unquoted: (n) => `eval $(cat "\${${n}}")` },
+  fish: { quoted: (n) => `cat $argv[${n}] | source`, unquoted: (n) => `eval (cat $argv[${n}])` },
+};
+
 export interface EvaluateOptions {
   readonly locale?: string;
   /** Whether every name is set (to STALE) beforehand, so that unsetting it can be seen; it is unless said otherwise. */
   readonly preset?: boolean;
+  readonly form?: EvalForm;
 }
 
-/** Evaluates output as its users do (`eval "$(awsenv …)"`, `awsenv … | source`). */
-export async function evaluateIn(shell: Shell, output: string, names: readonly string[], options: EvaluateOptions = {}): Promise<Evaluation> {
-  const { locale = 'C.UTF-8', preset = true } = options;
-  const codeFile = path.join(shellTempDir('code'), 'code');
-  fs.writeFileSync(codeFile, output);
+/** Evaluates output as its users do, in one shell session: several outputs one after another, as a user switches. */
+export async function evaluateIn(shell: Shell, output: string | readonly string[], names: readonly string[], options: EvaluateOptions = {}): Promise<Evaluation> {
+  const { locale = 'C.UTF-8', preset = true, form = 'quoted' } = options;
+  const dir = shellTempDir('code');
+  const codeFiles = (typeof output === 'string' ? [output] : output).map((text, i) => {
+    const file = path.join(dir, `code${i}`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
   const cwd = shellTempDir('cwd');
   const before = preset ? Object.fromEntries(names.map((name) => [name, STALE])) : {};
   const result = await runInShell(shell, {
-    body: shell.dialect === 'fish' ? 'cat $argv[1] | source' : 'eval "$(cat "$1")"',
+    body: codeFiles.map((_file, i) => EVAL[shell.dialect][form](i + 1)).join('\n'),
     names,
-    args: [codeFile],
+    args: codeFiles,
     env: shellEnv(shellTempDir('home'), { ...before, LC_ALL: locale }),
     cwd,
   });
@@ -61,14 +80,16 @@ const PS_QUOTE = /['\u2018-\u201b]/;
 
 /**
  * PowerShell's tokenizer: a single-quoted string starts and ends at any of ' ‘ ’ ‚ ‛, and two of them in a row are
- * one literal (the second). Everything else, $ and the backtick included, is verbatim.
+ * one literal (the second). Everything else, $ and the backtick included, is verbatim. A statement ends in `;` and a
+ * line break, or a space where `"$(…)"` joined the lines.
  */
 export function readPowerShell(output: string): Effect {
   const effect: Effect = {};
+  const END = /^;(\n| |$)/;
   let i = 0;
   while (i < output.length) {
     const rest = output.slice(i);
-    const remove = new RegExp(`^Remove-Item -Path Env:(${NAME}) -ErrorAction SilentlyContinue\\n`).exec(rest);
+    const remove = new RegExp(`^Remove-Item -Path Env:(${NAME}) -ErrorAction SilentlyContinue;(\\n| |$)`).exec(rest);
     if (remove) {
       effect[remove[1]] = null;
       i += remove[0].length;
@@ -92,8 +113,9 @@ export function readPowerShell(output: string): Effect {
       value += output[i];
       i += 1;
     }
-    if (output[i] !== '\n') throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
-    i += 1;
+    const end = END.exec(output.slice(i));
+    if (!end) throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
+    i += end[0].length;
     effect[assign[1]] = value;
   }
   return effect;

@@ -26,11 +26,20 @@ describe(quotePowerShell.name, () => {
 });
 
 describe('powershell renderer', () => {
-  test('assigns $Env: and removes unset names without an error when they are missing', () => {
-    expect(powershell.render([['A', 'v'], ['B', null]])).toBe("$Env:A = 'v'\nRemove-Item -Path Env:B -ErrorAction SilentlyContinue\n");
+  test('assigns $Env: and removes unset names without an error when they are missing, each statement ending in ;', () => {
+    expect(powershell.render([['A', 'v'], ['B', null]])).toBe("$Env:A = 'v';\nRemove-Item -Path Env:B -ErrorAction SilentlyContinue;\n");
   });
 
   test.each(HOSTILE_VALUES)('%s: read back exactly', (_label, value) => {
     expect(readPowerShell(powershell.render([['A', value], ['B', null], ['C', 'after']]))).toEqual({ A: value, B: null, C: 'after' });
+  });
+
+  // `Invoke-Expression "$(awsenv p -f powershell)"`: PowerShell reads a command's output as lines (ending at CR, LF
+  // or CRLF) and "$(…)" joins them with spaces. `| Invoke-Expression` runs each line on its own, which a line
+  // break inside a value breaks either way.
+  const joinedLines = (output: string) => output.replace(/\r?\n$/, '').split(/\r\n|\r|\n/).join(' ');
+
+  test.each(HOSTILE_VALUES.filter(([, value]) => !/[\r\n]/.test(value)))('%s: read back exactly from the lines joined by "$(…)"', (_label, value) => {
+    expect(readPowerShell(joinedLines(powershell.render([['A', value], ['B', null], ['C', 'after']])))).toEqual({ A: value, B: null, C: 'after' });
   });
 });

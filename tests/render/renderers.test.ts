@@ -34,11 +34,13 @@ const inShell = (shell: Shell) => async (output: string, plan: Plan) => effectIn
 const CREDENTIAL_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION'];
 
 // A Record over FormatName: a format added to the registry does not compile until it says what it carries here.
+// A NUL byte reaches no shell and no environment intact (bash drops it, fish refuses the line), so only the JSON
+// formats keep it (as \u0000).
 const FORMATS: Record<FormatName, FormatSpec> = {
-  sh: { refusal: () => undefined, carries: everything, read: inShell(BASH) },
-  fish: { refusal: () => undefined, carries: everything, read: inShell(FISH) },
-  powershell: { refusal: () => undefined, carries: everything, read: readPowerShell },
-  cmd: { refusal: (plan) => firstValue(plan, /["\r\n]/), carries: everything, read: readCmd },
+  sh: { refusal: (plan) => firstValue(plan, /\0/), carries: everything, read: inShell(BASH) },
+  fish: { refusal: (plan) => firstValue(plan, /\0/), carries: everything, read: inShell(FISH) },
+  powershell: { refusal: (plan) => firstValue(plan, /\0/), carries: everything, read: readPowerShell },
+  cmd: { refusal: (plan) => firstValue(plan, /["\r\n\0]/), carries: everything, read: readCmd },
   // .env has no way to say "unset": those names are left out.
   dotenv: {
     refusal: (plan) => firstValue(plan, /[\r\n\0]/),
@@ -54,7 +56,7 @@ const FORMATS: Record<FormatName, FormatSpec> = {
   },
   // GitHub Actions: the variables go to $GITHUB_ENV (never unset there), stdout masks the secrets.
   github: {
-    refusal: (plan) => (plan.find(([name]) => name === 'AWS_ACCESS_KEY_ID')?.[1] ? undefined : 'AWS_ACCESS_KEY_ID'),
+    refusal: (plan) => (plan.find(([name]) => name === 'AWS_ACCESS_KEY_ID')?.[1] ? firstValue(plan, /\0/) : 'AWS_ACCESS_KEY_ID'),
     carries: (plan) => Object.fromEntries(plan.filter(([, value]) => value !== null)),
     read: (output, plan) => {
       const masked = output.split('\n').filter(Boolean).map((line) => decodeURIComponent(line.replace(/^::add-mask::/, '')));
@@ -82,11 +84,14 @@ function readGithubEnv(text: string): Effect {
 const everyValue = (value: string) =>
   exportPlan({ accessKeyId: value, secretAccessKey: value, sessionToken: value, expiration: EXPIRATION }, value, value);
 
+const NUL_IN_TOKEN = exportPlan({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'before\0after', expiration: EXPIRATION }, 'dev', undefined);
+
 // Credentials, profile names and regions are never empty, so the empty string is left to the shell round trips.
 const PLANS: ReadonlyArray<readonly [string, Plan]> = [
   ['session credentials with a region', exportPlan({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret/Key+1', sessionToken: 'FwoGZX//token=', expiration: EXPIRATION }, 'dev', 'eu-west-1')],
   ['long-term keys without a region', exportPlan({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' }, 'default', undefined)],
   ['the unset plan', unsetPlan()],
+  ['a NUL byte in the session token', NUL_IN_TOKEN],
   ...HOSTILE_VALUES.filter(([, value]) => value !== '').map(([label, value]) => [`every value: ${label}`, everyValue(value)] as const),
 ];
 
@@ -111,11 +116,35 @@ describe('every registered renderer', () => {
       expect(await spec.read(output, plan)).toEqual(spec.carries(plan));
     });
   });
+
+  test('only json and process carry a NUL byte; every other format refuses it, naming the variable and the byte', () => {
+    const outcome = (format: FormatName) => {
+      try {
+        renderers[format].render(NUL_IN_TOKEN);
+        return 'carried';
+      } catch (error) {
+        return (error as AwsenvError).message;
+      }
+    };
+    const outcomes = Object.fromEntries((Object.keys(renderers) as FormatName[]).map((format) => [format, outcome(format)]));
+    const refused = (format: string) => `the ${format} format cannot carry AWS_SESSION_TOKEN: its value has a NUL byte`;
+    expect(outcomes).toEqual({
+      sh: refused('sh'),
+      fish: refused('fish'),
+      powershell: refused('powershell'),
+      cmd: refused('cmd'),
+      dotenv: refused('dotenv'),
+      github: refused('github'),
+      json: 'carried',
+      process: 'carried',
+    });
+    expect(() => renderers.github.appendTo!.render(NUL_IN_TOKEN)).toThrow(refused('github'));
+  });
 });
 
 describe('the formats the refusal hint recommends', () => {
   const error = catchError(() => renderers.cmd.render([['AWS_ACCESS_KEY_ID', '"']]));
-  const recommended = /\(([a-z, ]+) carry any value\)/.exec((error as AwsenvError).hint ?? '')?.[1].split(/, | or /) ?? [];
+  const recommended = /\(([a-z, ]+) carry any value without a NUL byte; only json carries one\)/.exec((error as AwsenvError).hint ?? '')?.[1].split(/, | or /) ?? [];
 
   test('are named in the hint', () => {
     expect(recommended).toEqual(['sh', 'fish', 'powershell', 'json']);

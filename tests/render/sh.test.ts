@@ -16,7 +16,7 @@ describe(quoteSh.name, () => {
 });
 
 describe('sh renderer', () => {
-  test('exports values and unsets nulls, one line each, in plan order', () => {
-    expect(sh.render([['B', "it's"], ['A', null], ['C', '']])).toBe("export B='it'\\''s'\nunset A\nexport C=''\n");
+  test('exports values and unsets nulls, one statement a line, each ending in ;, in plan order', () => {
+    expect(sh.render([['B', "it's"], ['A', null], ['C', '']])).toBe("export B='it'\\''s';\nunset A;\nexport C='';\n");
   });
 });
