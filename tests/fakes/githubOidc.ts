@@ -1,3 +1,4 @@
+import { noteSecret } from '../support/secrets';
 import { randomUUID } from 'node:crypto';
 import { listenOnLoopback, Reply } from './loopbackServer';
 import { header } from './sigv4';
@@ -84,6 +85,7 @@ export async function startFakeGithubOidc(options: FakeGithubOidcOptions): Promi
     if (scheme?.toLowerCase() !== 'bearer' || credential !== options.requestToken) return plain(401, 'Unauthorized');
     call.token = options.mint(call.audience ?? options.defaultAudience ?? 'https://github.com/octo-org');
     issued.push(call.token);
+    noteSecret(call.token);
     // GitHub sends a count beside the token; clients read only value.
     return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ count: call.token.length, value: call.token }) };
   }

@@ -1,8 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { noteSecret } from '../support/secrets';
 
 /** An opaque token of URL-safe characters; access tokens start "aoa" and refresh tokens "aor", as IAM Identity Center's do. */
 export function opaqueToken(prefix: string, bytes: number): string {
-  return prefix + randomBytes(bytes).toString('base64url');
+  const token = prefix + randomBytes(bytes).toString('base64url');
+  // Client ids are names, not secrets; everything longer is one.
+  if (bytes >= 64) noteSecret(token);
+  return token;
 }
 
 // RFC 8628 §6.1: consonants only, so a code never spells a word and no two letters look alike.

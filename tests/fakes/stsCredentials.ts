@@ -1,3 +1,4 @@
+import { noteSecret } from '../support/secrets';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Identity, IssuedCredentials, StsState } from './stsTypes';
 import { XmlFields } from './stsXml';
@@ -14,13 +15,15 @@ export function issueCredentials(state: StsState, identity: Identity, durationSe
 export function newCredentials(identity: Identity, durationSeconds: number): IssuedCredentials {
   // Whole seconds, as AWS sends them, so the Expiration a client parses equals the one recorded here.
   const now = Math.floor(Date.now() / 1000) * 1000;
-  return {
+  const issued = {
     accessKeyId: `ASIA${randomString(KEY_ID_ALPHABET, 16)}`,
     secretAccessKey: secretAccessKey(),
     sessionToken: randomBytes(356).toString('base64'),
     expiration: new Date(now + durationSeconds * 1000),
     identity,
   };
+  noteSecret(issued.secretAccessKey, issued.sessionToken);
+  return issued;
 }
 
 /** Real secrets often hold "/" and "+"; every one issued here does, so quoting bugs in renderers show up every run. */

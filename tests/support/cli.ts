@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expectNoSecret } from './secrets';
 
 /** The bundled bin, as `npm ci` leaves it: tests are compiled to dist/tests/, the bin bundled to dist/awsenv.js. */
 export const AWSENV_BIN = path.resolve(__dirname, '..', '..', 'awsenv.js');
@@ -44,6 +45,12 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      try {
+        expectNoSecret(`the stderr of ${path.basename(file)} ${args.join(' ')}`, stderr);
+      } catch (error) {
+        reject(error);
+        return;
+      }
       resolve({ code, signal, stdout, stderr });
     });
     // A child may exit before reading its input; that is its business, not a test failure.

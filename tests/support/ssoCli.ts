@@ -1,3 +1,4 @@
+import { expectNoSecret } from './secrets';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { FakeSso } from '../fakes/sso';
 import { AWSENV_BIN, type CliResult } from './cli';
@@ -35,6 +36,12 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv, timeou
       clearTimeout(timer);
       running.delete(child);
       for (const listener of [...listeners]) listener();
+      try {
+        expectNoSecret(`the stderr of awsenv ${args.join(' ')}`, stderr);
+      } catch (error) {
+        reject(error);
+        return;
+      }
       resolve({ code, signal, stdout, stderr });
     });
   });

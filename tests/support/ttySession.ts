@@ -1,3 +1,4 @@
+import { expectNoSecret } from './secrets';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /**
@@ -66,6 +67,7 @@ export function startTtySession(command: string, env: NodeJS.ProcessEnv): TtySes
       const timer = setTimeout(() => killSession(child), timeoutMs);
       const code = await closed;
       clearTimeout(timer);
+      expectNoSecret(`the terminal of ${command}`, screen);
       return { code, screen };
     },
   };

@@ -1,3 +1,5 @@
+import { noteSecret } from './secrets';
+
 /**
  * The people every test shares, so that "alice" means one key set and one MFA device in every suite: the resolve
  * tables, the fake STS's own tests and the end-to-end runs alike. Roles stay with the suites that define them.
@@ -15,6 +17,8 @@ export const BOB = {
   arn: 'arn:aws:iam::111111111111:user/bob',
   mfaSerial: 'arn:aws:iam::111111111111:mfa/bob',
 };
+
+noteSecret(ALICE.secretAccessKey, BOB.secretAccessKey);
 
 /** carol signs in through IAM Identity Center: the one start URL of every SSO test. */
 export const START_URL = 'https://d-1234567890.awsapps.com/start';
