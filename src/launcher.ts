@@ -17,7 +17,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+// The script's name goes into the code cache and, from it, into every stack trace: a bare file name, so that neither
+// the build machine's directories nor the user's show there.
+const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: path.basename(bundle), cachedData });
 // The build runs one command with this set, then keeps what V8 compiled for it.
 if (process.env.AWSENV_WRITE_CODE_CACHE) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
 const mod = new Module(bundle, module);
