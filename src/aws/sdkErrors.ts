@@ -23,7 +23,7 @@ export function networkError(error: unknown, service: string, endpoint: string, 
   const e = fields(error);
   const said = (e.message ?? '').trim();
   const detail = said && (!e.code || said.includes(e.code)) ? said : [e.code ?? e.name, said].filter(Boolean).join(': ');
-  return new AwsenvError('network', `cannot reach ${service} at ${endpoint} (${detail})`, {
+  return new AwsenvError('unavailable', `cannot reach ${service} at ${endpoint} (${detail})`, {
     profile,
     hint: `Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_${service.toUpperCase().replace(/ /g, '_')}, endpoint_url).`,
     cause: error,

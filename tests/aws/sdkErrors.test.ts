@@ -42,7 +42,7 @@ describe(networkError.name, () => {
     { why: 'no code, no message: the name', error: named('AbortError'), said: 'AbortError' },
   ])('$why', ({ error, said }) => {
     const translated = networkError(error, 'STS', ENDPOINT, 'dev');
-    expect(translated.kind).toBe('network');
+    expect(translated.kind).toBe('unavailable');
     expect(translated.profile).toBe('dev');
     expect(translated.detail).toBe(`cannot reach STS at ${ENDPOINT} (${said})`);
     expect(translated.cause).toBe(error);
@@ -112,7 +112,7 @@ describe(sdkAttempt.name, () => {
     const failure = socketError('ECONNREFUSED');
     const thrown = await sdkAttempt(call(log), () => Promise.reject(failure), translate).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(AwsenvError);
-    expect(thrown).toMatchObject({ kind: 'network', profile: 'dev', cause: failure });
+    expect(thrown).toMatchObject({ kind: 'unavailable', profile: 'dev', cause: failure });
     expect((thrown as AwsenvError).detail).toBe(`cannot reach STS at ${ENDPOINT} (connect ECONNREFUSED 127.0.0.1:4566)`);
     expect(translate).not.toHaveBeenCalled();
     expect(lines[1]).toBe('AWS call failed: Error: connect ECONNREFUSED 127.0.0.1:4566');
@@ -132,7 +132,7 @@ describe(sdkCall.name, () => {
 
   it('throws a network error for a network failure', async () => {
     const { log } = recordingLogger();
-    await expect(sdkCall(call(log), () => Promise.reject(named('TimeoutError')), () => translated)).rejects.toMatchObject({ kind: 'network' });
+    await expect(sdkCall(call(log), () => Promise.reject(named('TimeoutError')), () => translated)).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
   it('lets an AwsenvError through untouched', async () => {
