@@ -19,6 +19,6 @@ export async function metadataCredentials(source: MetadataSource, profile: strin
     const c = await provider();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
   } catch (error) {
-    throw new AwsenvError('network', `could not get the credentials of ${what} (${(error as Error).message})`, { profile, cause: error });
+    throw new AwsenvError('unavailable', `could not get the credentials of ${what} (${(error as Error).message})`, { profile, cause: error });
   }
 }

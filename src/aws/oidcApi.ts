@@ -1,8 +1,11 @@
 import type { AwsTarget } from '../config/endpoints';
 import { AwsenvError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { callOptions, clientOptions, describeTarget } from './clientOptions';
-import { errorName, sdkAttempt, sdkCall, type SdkError } from './sdkErrors';
+import { z } from 'zod/v3';
+import { clientOptions, describeTarget } from './clientOptions';
+import { errorName, type SdkError } from './sdkErrorFields';
+import { readAnswer } from './readAnswer';
+import { sdkAttempt, sdkCall } from './sdkErrors';
 
 export interface ClientRegistration {
   readonly clientId: string;
@@ -54,37 +57,48 @@ const POLL_STATES: Readonly<Record<string, Exclude<DevicePoll['status'], 'issued
   ExpiredTokenException: 'expired',
 };
 
+// What SSO-OIDC always sends, read at the boundary: a proxy's page parses into an output with none of it.
+const registration = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), clientSecretExpiresAt: z.number() });
+const deviceAuthorization = z.object({
+  deviceCode: z.string().min(1),
+  userCode: z.string().min(1),
+  verificationUri: z.string().min(1),
+  verificationUriComplete: z.string().optional(),
+  expiresIn: z.number(),
+  interval: z.number().optional(),
+});
+const issuedToken = z.object({ accessToken: z.string().min(1), expiresIn: z.number(), refreshToken: z.string().optional() });
+
 /** SSO-OIDC over the SDK client, loaded on this path only. Its calls are unsigned: no credentials exist yet. */
-export async function createOidcApi(target: AwsTarget, profile: string, log: Logger): Promise<OidcApi> {
+export async function createOidcApi(target: AwsTarget, profile: string, log: Logger, timeoutMs: number): Promise<OidcApi> {
   const sdk = await import('@aws-sdk/client-sso-oidc');
   const client = new sdk.SSOOIDCClient(clientOptions(target));
   const endpoint = describeTarget(target);
-  const at = (operation: string) => ({ service: 'SSO OIDC', operation, endpoint, profile, log });
+  const at = (operation: string) => ({ service: 'SSO OIDC', operation, endpoint, profile, log, timeoutMs });
   const translate = (error: unknown) => refused(error, profile);
-  const token = (o: { accessToken?: string; expiresIn?: number; refreshToken?: string }): IssuedToken => ({ accessToken: o.accessToken!, expiresIn: o.expiresIn!, refreshToken: o.refreshToken });
+  const token = (output: { $metadata: { httpStatusCode?: number } }): IssuedToken => readAnswer(at('CreateToken'), output, output, issuedToken, 'a usable token');
   return {
     registerClient: async (input) => {
-      const o = await sdkCall(at('RegisterClient'), () => client.send(new sdk.RegisterClientCommand(input), callOptions()), translate);
-      return { clientId: o.clientId!, clientSecret: o.clientSecret!, clientSecretExpiresAt: o.clientSecretExpiresAt! };
+      const o = await sdkCall(at('RegisterClient'), (options) => client.send(new sdk.RegisterClientCommand(input), options), translate);
+      return readAnswer(at('RegisterClient'), o, o, registration, 'a usable client registration');
     },
     startDeviceAuthorization: async (input) => {
-      const r = await sdkAttempt(at('StartDeviceAuthorization'), () => client.send(new sdk.StartDeviceAuthorizationCommand(input), callOptions()), translate);
+      const r = await sdkAttempt(at('StartDeviceAuthorization'), (options) => client.send(new sdk.StartDeviceAuthorizationCommand(input), options), translate);
       if ('refusal' in r) {
         if (STALE_CLIENT.has(r.refusal)) return undefined;
         throw r.error;
       }
-      const o = r.output;
-      return { deviceCode: o.deviceCode!, userCode: o.userCode!, verificationUri: o.verificationUri!, verificationUriComplete: o.verificationUriComplete, expiresIn: o.expiresIn!, interval: o.interval };
+      return readAnswer(at('StartDeviceAuthorization'), r.output, r.output, deviceAuthorization, 'a usable device code');
     },
     pollDeviceToken: async ({ clientId, clientSecret, deviceCode }) => {
-      const r = await sdkAttempt(at('CreateToken'), () => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_GRANT, deviceCode }), callOptions()), translate);
+      const r = await sdkAttempt(at('CreateToken'), (options) => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_GRANT, deviceCode }), options), translate);
       if ('output' in r) return { status: 'issued', token: token(r.output) };
       const status = POLL_STATES[r.refusal];
       if (!status) throw r.error;
       return { status };
     },
     refreshToken: async ({ clientId, clientSecret, refreshToken }) => {
-      const r = await sdkAttempt(at('CreateToken'), () => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }), callOptions()), translate);
+      const r = await sdkAttempt(at('CreateToken'), (options) => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }), options), translate);
       // Any refusal means the same here: this refresh token cannot be used, so sign in or wait for another's.
       return 'output' in r ? token(r.output) : undefined;
     },

@@ -2,8 +2,11 @@ import type { AwsTarget } from '../config/endpoints';
 import { AwsenvError } from '../core/errors';
 import type { Credentials } from '../core/credentials';
 import type { Logger } from '../core/logger';
-import { callOptions, clientOptions, describeTarget } from './clientOptions';
-import { errorMessage, errorName, sdkAttempt, sdkCall } from './sdkErrors';
+import { z } from 'zod/v3';
+import { clientOptions, describeTarget } from './clientOptions';
+import { errorMessage, errorName } from './sdkErrorFields';
+import { sdkAttempt, sdkCall } from './sdkErrors';
+import { readAnswer } from './readAnswer';
 
 export interface Account {
   readonly accountId: string;
@@ -24,16 +27,24 @@ export interface PortalApi {
 const TOKEN_REFUSED = 'UnauthorizedException';
 const NOT_GIVEN = new Set(['ForbiddenException', 'ResourceNotFoundException']);
 
+// The portal always sends all four; the expiration in milliseconds since the epoch.
+const roleCredentials = z.object({
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  sessionToken: z.string().min(1),
+  expiration: z.number().finite(),
+});
+
 /** The SSO portal over the SDK client, loaded on this path only. */
-export async function createPortalApi(target: AwsTarget, profile: string, log: Logger): Promise<PortalApi> {
+export async function createPortalApi(target: AwsTarget, profile: string, log: Logger, timeoutMs: number): Promise<PortalApi> {
   const sdk = await import('@aws-sdk/client-sso');
   const client = new sdk.SSOClient(clientOptions(target));
   const endpoint = describeTarget(target);
-  const at = (operation: string) => ({ service: 'SSO', operation, endpoint, profile, log });
+  const at = (operation: string) => ({ service: 'SSO', operation, endpoint, profile, log, timeoutMs });
   const refused = (operation: string) => (error: unknown) => portalRefused(operation, error, profile);
   return {
     async getRoleCredentials(accessToken, accountId, roleName) {
-      const r = await sdkAttempt(at('GetRoleCredentials'), () => client.send(new sdk.GetRoleCredentialsCommand({ accessToken, accountId, roleName }), callOptions()), (error) =>
+      const r = await sdkAttempt(at('GetRoleCredentials'), (o) => client.send(new sdk.GetRoleCredentialsCommand({ accessToken, accountId, roleName }), o), (error) =>
         NOT_GIVEN.has(errorName(error))
           ? new AwsenvError('aws', `IAM Identity Center does not give role ${roleName} in account ${accountId} to this sign-in`, {
               profile,
@@ -46,22 +57,19 @@ export async function createPortalApi(target: AwsTarget, profile: string, log: L
         if (r.refusal === TOKEN_REFUSED) return undefined;
         throw r.error;
       }
-      const c = r.output.roleCredentials;
-      if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
-        throw new AwsenvError('aws', 'IAM Identity Center answered without usable credentials', { profile });
-      }
+      const c = readAnswer(at('GetRoleCredentials'), r.output, r.output.roleCredentials, roleCredentials, 'usable credentials');
       return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(c.expiration) };
     },
     async listAccounts(accessToken) {
-      const accounts = await allPages((nextToken) => sdkCall(at('ListAccounts'), () => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), callOptions()), refused('ListAccounts')), (page) => page.accountList);
+      const accounts = await allPages((nextToken) => sdkCall(at('ListAccounts'), (o) => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), o), refused('ListAccounts')), (page) => page.accountList);
       return accounts.filter((a) => a.accountId).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress }));
     },
     async listAccountRoles(accessToken, accountId) {
-      const roles = await allPages((nextToken) => sdkCall(at('ListAccountRoles'), () => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), callOptions()), refused('ListAccountRoles')), (page) => page.roleList);
+      const roles = await allPages((nextToken) => sdkCall(at('ListAccountRoles'), (o) => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), o), refused('ListAccountRoles')), (page) => page.roleList);
       return roles.map((r) => r.roleName).filter((r): r is string => Boolean(r));
     },
     async logout(accessToken) {
-      const r = await sdkAttempt(at('Logout'), () => client.send(new sdk.LogoutCommand({ accessToken }), callOptions()), refused('Logout'));
+      const r = await sdkAttempt(at('Logout'), (o) => client.send(new sdk.LogoutCommand({ accessToken }), o), refused('Logout'));
       if ('refusal' in r && r.refusal !== TOKEN_REFUSED) throw r.error;
     },
   };

@@ -1,68 +1,54 @@
 import { AwsenvError } from '../core/errors';
 import type { Logger } from '../core/logger';
+import type { SdkCallAbout } from './sdkCallAbout';
+import { errorMessage, errorName, sdkFields } from './sdkErrorFields';
+import { unavailableError } from './unavailableError';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
-
-/** The fields of what the SDK throws that awsenv reads. Only aws/ looks at SDK errors. */
-export type SdkError = { name?: string; code?: string; message?: string; error_description?: string; $metadata?: { httpStatusCode?: number } };
-
-const fields = (error: unknown) => (error ?? {}) as SdkError;
-
-export const errorName = (error: unknown) => fields(error).name ?? 'Error';
-export const errorMessage = (error: unknown) => fields(error).message ?? '';
-
-/** True when the call never got an answer from AWS: refused, reset, timed out, no such host. */
-export function isNetworkError(error: unknown): boolean {
-  const e = fields(error);
-  if (e.code && NETWORK_CODES.has(e.code)) return true;
-  if (e.$metadata?.httpStatusCode) return false;
-  return e.name === 'TimeoutError' || e.name === 'AbortError' || e.name === 'RequestTimeout';
-}
-
-export function networkError(error: unknown, service: string, endpoint: string, profile: string): AwsenvError {
-  const e = fields(error);
-  const said = (e.message ?? '').trim();
-  const detail = said && (!e.code || said.includes(e.code)) ? said : [e.code ?? e.name, said].filter(Boolean).join(': ');
-  return new AwsenvError('network', `cannot reach ${service} at ${endpoint} (${detail})`, {
-    profile,
-    hint: `Check the network connection and proxy, or the endpoint settings (AWS_ENDPOINT_URL_${service.toUpperCase().replace(/ /g, '_')}, endpoint_url).`,
-    cause: error,
-  });
-}
-
-export interface SdkCall {
-  readonly service: string;
-  readonly operation: string;
-  readonly endpoint: string;
-  readonly profile: string;
+export interface SdkCall extends SdkCallAbout {
   readonly log: Logger;
   /** What --debug shows of the call besides its name: never a secret. */
   readonly detail?: string;
 }
 
-/** What AWS answered: the output, or the refusal's SDK name beside the awsenv error it becomes. */
+/** What the service answered: the output, or the refusal's SDK name beside the awsenv error it becomes. */
 type Attempt<T> = { readonly output: T } | { readonly refusal: string; readonly error: AwsenvError };
 
+/** What `send` passes to the SDK client's send: the bound on the whole call, retries included. */
+export interface SendOptions {
+  readonly abortSignal: AbortSignal;
+}
+
 /**
- * Runs one SDK call: logs it, turns a network failure into one clear error, and hands a refusal to `translate`, so
- * that no SDK error leaves aws/. For calls where some refusals are answers (a sign-in still pending), the caller
+ * Runs one SDK call within its bound: logs it, turns every failure that means "try again" (no answer, a server
+ * error, throttling, an answer that is not the service's) into one clear error, and hands a refusal to `translate`,
+ * so that no SDK error leaves aws/. For calls where some refusals are answers (a sign-in still pending), the caller
  * reads the refusal's name.
  */
-export async function sdkAttempt<T>(call: SdkCall, send: () => Promise<T>, translate: (error: unknown) => AwsenvError): Promise<Attempt<T>> {
+export async function sdkAttempt<T>(call: SdkCall, send: (options: SendOptions) => Promise<T>, translate: (error: unknown) => AwsenvError): Promise<Attempt<T>> {
   call.log.debug(`AWS call: ${call.service} ${call.operation} at ${call.endpoint}${call.detail ? `, ${call.detail}` : ''}`);
+  const abortSignal = AbortSignal.timeout(call.timeoutMs);
   try {
-    return { output: await send() };
+    return { output: await send({ abortSignal }) };
   } catch (error) {
-    call.log.debug(`AWS call failed: ${errorName(error)}: ${errorMessage(error)}`);
+    call.log.debug(`AWS call failed: ${describeFailure(error)}`);
     if (error instanceof AwsenvError) throw error;
-    if (isNetworkError(error)) throw networkError(error, call.service, call.endpoint, call.profile);
+    const unavailable = unavailableError(error, call, abortSignal.aborted);
+    if (unavailable) throw unavailable;
     return { refusal: errorName(error), error: translate(error) };
   }
 }
 
 /** sdkAttempt for calls where every refusal is an error. */
-export async function sdkCall<T>(call: SdkCall, send: () => Promise<T>, translate: (error: unknown) => AwsenvError): Promise<T> {
+export async function sdkCall<T>(call: SdkCall, send: (options: SendOptions) => Promise<T>, translate: (error: unknown) => AwsenvError): Promise<T> {
   const attempt = await sdkAttempt(call, send, translate);
   if ('refusal' in attempt) throw attempt.error;
   return attempt.output;
+}
+
+/** The SDK's name and first words for --debug, with the HTTP status and the attempts made when there were any. */
+function describeFailure(error: unknown): string {
+  const { $metadata } = sdkFields(error);
+  const status = $metadata?.httpStatusCode ? `HTTP ${$metadata.httpStatusCode} ` : '';
+  const attempts = ($metadata?.attempts ?? 1) > 1 ? ` (${$metadata!.attempts} attempts)` : '';
+  return `${status}${errorName(error)}: ${errorMessage(error)}${attempts}`;
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod/v3';
 import type { AwsTarget } from '../config/endpoints';
-import { AwsenvError } from '../core/errors';
 import { redactKey, type Credentials } from '../core/credentials';
 import type { Logger } from '../core/logger';
-import { callOptions, clientOptions, describeTarget } from './clientOptions';
-import { sdkCall } from './sdkErrors';
+import { clientOptions, describeTarget } from './clientOptions';
+import { sdkCall, type SdkCall, type SendOptions } from './sdkErrors';
+import { readAnswer } from './readAnswer';
 import { translateStsError, type StsCallContext } from './translateStsError';
 
 /** The STS operations awsenv uses, with plain inputs so providers never touch SDK types. */
@@ -36,25 +36,24 @@ const stsCredentials = z.object({
 });
 
 /** An StsApi over the real SDK client. The SDK is imported here, lazily, so cached paths never load it. */
-export async function createStsApi(target: AwsTarget, credentials: Credentials | undefined, who: StsCaller, log: Logger): Promise<StsApi> {
+export async function createStsApi(target: AwsTarget, credentials: Credentials | undefined, who: StsCaller, log: Logger, timeoutMs: number): Promise<StsApi> {
   const sdk = await import('@aws-sdk/client-sts');
-  const clientFor = (input: { TokenCode?: string }) =>
+  const clientFor = (mfaCode: boolean) =>
     new sdk.STSClient({
-      ...clientOptions(target),
-      profile: who.profile,
-      ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } }),
       // A call that carries an MFA code is never retried: if only the answer was lost, the retry would spend the
       // same code again and come back as "wrong code", which would send the user looking in the wrong place.
-      maxAttempts: input.TokenCode ? 1 : 3,
+      ...clientOptions(target, { retry: !mfaCode }),
+      profile: who.profile,
+      ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken } }),
     });
   const endpoint = describeTarget(target);
   const signer = credentials ? `signed by ${redactKey(credentials.accessKeyId)} (profile "${who.signedBy}")` : 'unsigned';
 
-  async function call(ctx: StsCallContext, send: (options: { abortSignal: AbortSignal }) => Promise<{ Credentials?: unknown }>, shown: object): Promise<Credentials> {
-    const output = await sdkCall({ service: 'STS', operation: ctx.operation, endpoint, profile: ctx.profile, log, detail: `${signer}, ${JSON.stringify(shown)}` }, () => send(callOptions()), (error) => translateStsError(error, ctx));
-    const parsed = stsCredentials.safeParse(output.Credentials);
-    if (!parsed.success) throw new AwsenvError('aws', `STS ${ctx.operation} at ${endpoint} answered without usable credentials`, { profile: ctx.profile });
-    const c = parsed.data;
+  type Send = (client: InstanceType<typeof sdk.STSClient>, options: SendOptions) => Promise<{ Credentials?: unknown; $metadata: { httpStatusCode?: number } }>;
+  async function call(ctx: StsCallContext, mfaCode: boolean, send: Send, shown: object): Promise<Credentials> {
+    const at: SdkCall = { service: 'STS', operation: ctx.operation, endpoint, profile: ctx.profile, log, timeoutMs, mfaCode, detail: `${signer}, ${JSON.stringify(shown)}` };
+    const output = await sdkCall(at, (options) => send(clientFor(mfaCode), options), (error) => translateStsError(error, ctx));
+    const c = readAnswer(at, output, output.Credentials, stsCredentials, 'usable credentials');
     log.debug(`AWS call done: got ${redactKey(c.AccessKeyId)}, expires ${c.Expiration.toISOString()}`);
     return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
   }
@@ -62,10 +61,10 @@ export async function createStsApi(target: AwsTarget, credentials: Credentials |
   const masked = <T extends { TokenCode?: string }>(input: T) => ({ ...input, TokenCode: input.TokenCode && '******' });
   return {
     getSessionToken: (input) =>
-      call({ ...who, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.GetSessionTokenCommand(input), o), masked(input)),
+      call({ ...who, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.GetSessionTokenCommand(input), o), masked(input)),
     assumeRoleWithWebIdentity: (input) =>
-      call({ ...who, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn }, (o) => clientFor({}).send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
+      call({ ...who, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn }, false, (client, o) => client.send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
     assumeRole: (input) =>
-      call({ ...who, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, (o) => clientFor(input).send(new sdk.AssumeRoleCommand(input), o), masked(input)),
+      call({ ...who, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.AssumeRoleCommand(input), o), masked(input)),
   };
 }

@@ -1,5 +1,5 @@
 import { AwsenvError } from '../core/errors';
-import { errorName, errorMessage } from './sdkErrors';
+import { errorName, errorMessage } from './sdkErrorFields';
 
 export interface StsCallContext {
   readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
@@ -11,7 +11,7 @@ export interface StsCallContext {
   readonly mfaSerial?: string;
 }
 
-/** Turns what STS answered (never a network failure: sdkCall takes those) into what happened and what to do. */
+/** Turns what STS answered (never a network failure, a server error or an answer that is not STS's: sdkAttempt takes those) into what happened and what to do. */
 export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvError {
   const name = errorName(error);
   const said = errorMessage(error).trim();

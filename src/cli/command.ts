@@ -6,6 +6,8 @@ export interface CredentialFlags {
   readonly region?: string;
   readonly mfaCode?: string;
   readonly durationSeconds?: number;
+  /** The bound on each AWS call, retries included. */
+  readonly timeoutMs: number;
   readonly refresh: boolean;
   readonly cache: boolean;
   /** --role-arn and its source, for a role named on the command line instead of in a profile. */

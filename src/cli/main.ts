@@ -44,7 +44,8 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
     }
     if (!parsed.command) return 0;
     const command = parsed.command;
-    const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug)));
+    const timeoutMs = 'flags' in command ? command.flags.timeoutMs : undefined;
+    const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug), timeoutMs));
     if (typeof output === 'number') return output;
     process.stdout.write(output);
     return 0;

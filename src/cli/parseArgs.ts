@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { AwsenvError } from '../core/errors';
+import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { parseDuration } from '../config/duration';
 import { MFA_CODE } from '../interaction/mfaPrompt';
 import { formatChoices } from '../render/formats';
@@ -13,6 +14,10 @@ interface Parsed {
   readonly output?: { text: string; forShell: boolean };
 }
 
+const DEFAULT_TIMEOUT = `${DEFAULT_TIMEOUT_MS / 1000}s`;
+// Beyond this, a bound no longer protects anyone waiting at a prompt; and timers stop at about 24 days.
+const MAX_TIMEOUT_SECONDS = 3600;
+
 const usage = (message: string, hint = 'Run "awsenv --help" for usage.') => new AwsenvError('usage', message, { hint });
 
 function credentialOptions<T>(y: Argv<T>) {
@@ -21,6 +26,7 @@ function credentialOptions<T>(y: Argv<T>) {
     .option('region', { alias: 'r', type: 'string', describe: 'Region to export and to call AWS in' })
     .option('mfa-code', { type: 'string', describe: 'MFA code, for scripts (otherwise asked on the terminal)' })
     .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
+    .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
     .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
     .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' })
     .option('role-arn', { type: 'string', describe: 'Assume this role without a profile (source: --source-profile, --web-identity, or the environment\'s keys)' })
@@ -40,6 +46,9 @@ export function credentialFlags(argv: Record<string, unknown>): CredentialFlags 
   const duration = argv.duration as string | undefined;
   const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
   if (duration !== undefined && !durationSeconds) throw usage(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
+  const timeout = String(argv.timeout ?? DEFAULT_TIMEOUT);
+  const timeoutSeconds = parseDuration(timeout);
+  if (!timeoutSeconds || timeoutSeconds > MAX_TIMEOUT_SECONDS) throw usage(`--timeout "${timeout}" is not a duration up to 1h`, 'Use seconds (30) or 45s, 2m.');
   const region = argv.region as string | undefined;
   if (region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(region)) throw usage(`--region "${region}" is not a region name`, 'For example: eu-west-1.');
   const roleArn = argv['role-arn'] as string | undefined;
@@ -55,6 +64,7 @@ export function credentialFlags(argv: Record<string, unknown>): CredentialFlags 
     region,
     mfaCode: mfaCode?.trim(),
     durationSeconds,
+    timeoutMs: timeoutSeconds * 1000,
     refresh: Boolean(argv.refresh),
     cache: !argv['no-cache'],
   };

@@ -5,6 +5,7 @@ import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
 import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
 import { ssoCache, ssoCacheDir, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
+import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { metadataCredentials } from '../aws/metadataCredentials';
 import { createOidcApi } from '../aws/oidcApi';
 import { createPortalApi, type PortalApi } from '../aws/portalApi';
@@ -39,10 +40,11 @@ export interface Wiring {
   providerDeps(requested: string, mfaCode: string | undefined): ProviderDeps;
 }
 
-export function wire(env: Env, log: Logger): Wiring {
+/** `timeoutMs` bounds each AWS call, retries included (--timeout; commands without the flag get the default). */
+export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wiring {
   const now = () => new Date();
   let sso: SsoServices | undefined;
-  const ssoServices = () => (sso ??= ssoWiring(env, log, now));
+  const ssoServices = () => (sso ??= ssoWiring(env, log, now, timeoutMs));
   return {
     env,
     log,
@@ -50,7 +52,7 @@ export function wire(env: Env, log: Logger): Wiring {
     credentialCache: () => fileCache(credentialCacheDir(env), log),
     sso: ssoServices,
     providerDeps: (requested, mfaCode) => ({
-      sts: (target, credentials, who) => createStsApi(target, credentials, who, log),
+      sts: (target, credentials, who) => createStsApi(target, credentials, who, log, timeoutMs),
       mfaCode: mfaCodes(mfaCode),
       ssoToken: (session, rejected) => ssoServices().token(session, requested, rejected),
       ssoPortal: (session, profile) => ssoServices().portal(session.portal, profile),
@@ -62,11 +64,11 @@ export function wire(env: Env, log: Logger): Wiring {
   };
 }
 
-function ssoWiring(env: Env, log: Logger, now: () => Date): SsoServices {
+function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
   const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) =>
     deviceSignIn(session, profile, {
-      oidc: await createOidcApi(session.oidc, profile, log),
+      oidc: await createOidcApi(session.oidc, profile, log, timeoutMs),
       cache,
       display: signInDisplay(process.stderr, env),
       openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
@@ -91,7 +93,7 @@ function ssoWiring(env: Env, log: Logger, now: () => Date): SsoServices {
         profile,
         {
           cache,
-          oidc: () => createOidcApi(session.oidc, profile, log),
+          oidc: () => createOidcApi(session.oidc, profile, log, timeoutMs),
           // On a terminal the sign-in happens right here; in a script it must not wait for a person.
           signIn: terminalAvailable()
             ? () => {
@@ -105,6 +107,6 @@ function ssoWiring(env: Env, log: Logger, now: () => Date): SsoServices {
         },
         rejected,
       ),
-    portal: (target, profile) => createPortalApi(target, profile, log),
+    portal: (target, profile) => createPortalApi(target, profile, log, timeoutMs),
   };
 }

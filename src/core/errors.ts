@@ -8,9 +8,11 @@ export const exitCodes = {
   config: 3,
   // A person has to act: type an MFA code, sign in.
   interaction: 4,
-  // AWS answered and refused.
+  // AWS answered and refused: fix something (the code, the keys, the role's trust) before running again.
   aws: 5,
-  network: 6,
+  // Try again: no answer (the endpoint cannot be reached or does not answer in time), a server error or throttling,
+  // or an answer that is not the service's (a proxy's page, a redirect to a sign-in page, a cut or unreadable body).
+  unavailable: 6,
   // A file awsenv was asked to write (--output, $GITHUB_ENV, the config file) cannot be written.
   file: 7,
   // `awsenv exec` could not start the command: the shells' codes for "not executable" and "not found".

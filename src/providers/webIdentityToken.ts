@@ -39,12 +39,12 @@ async function githubIdToken(audience: string, env: Env, profile: string): Promi
     // The request token is a secret: it goes in the header, never in a log or an argument list.
     response = await fetch(url, { headers: { Authorization: `bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}`, Accept: 'application/json' }, signal: AbortSignal.timeout(GITHUB_TIMEOUT_MS) });
   } catch (error) {
-    throw fail((error as Error).message, 'network', error);
+    throw fail((error as Error).message, 'unavailable', error);
   }
   // GitHub refusing is not AWS refusing: a 4xx means the job may not have a token (its permissions), a 5xx that
   // the service is failing, worth another try.
-  if (!response.ok) throw fail(`HTTP ${response.status} from the token endpoint`, response.status < 500 ? 'config' : 'network');
+  if (!response.ok) throw fail(`HTTP ${response.status} from the token endpoint`, response.status < 500 ? 'config' : 'unavailable');
   const parsed = githubAnswer.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw fail('the token endpoint answered without a token', 'network');
+  if (!parsed.success) throw fail('the token endpoint answered without a token', 'unavailable');
   return parsed.data.value;
 }

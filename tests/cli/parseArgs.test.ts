@@ -5,7 +5,7 @@ import { credentialFlags, parseArgs } from '../../src/cli/parseArgs';
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
 
 /** The credential flags when none are given, with the ones a case sets. */
-const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, ...set });
+const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, timeoutMs: 30000, ...set });
 
 /** What parseArgs refused with; fails the test when it did not refuse. */
 async function refusal(args: string[]): Promise<AwsenvError> {
@@ -45,6 +45,8 @@ describe(parseArgs.name, () => {
     { args: ['exec', 'p', '--', 'cmd', '--debug', '-r', 'x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', '--debug', '-r', 'x'] }, debug: false },
     { args: ['exec', 'p', '--debug', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd'] }, debug: true },
     { args: ['exec', 'p'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: [] } },
+    { args: ['dev', '--timeout', '2m'], command: { name: 'export', flags: flags({ profile: 'dev', timeoutMs: 120000 }), format: 'sh' } },
+    { args: ['exec', 'p', '--timeout', '5', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', timeoutMs: 5000 }), command: ['cmd'] } },
     { args: ['unset'], command: { name: 'unset', format: 'sh' } },
     { args: ['unset', '-f', 'fish'], command: { name: 'unset', format: 'fish' } },
     { args: ['list'], command: { name: 'list', long: false } },
@@ -75,6 +77,9 @@ describe(parseArgs.name, () => {
     { args: ['dev', '--mfa-code', '12345a'], message: /^--mfa-code must be the 6 digits/ },
     { args: ['dev', '--duration', '1x'], message: /^--duration "1x" is not a duration$/ },
     { args: ['dev', '--duration', '0'], message: /^--duration "0" is not a duration$/ },
+    { args: ['dev', '--timeout', 'soon'], message: /^--timeout "soon" is not a duration up to 1h$/ },
+    { args: ['dev', '--timeout', '0s'], message: /^--timeout "0s" is not a duration up to 1h$/ },
+    { args: ['dev', '--timeout', '2h'], message: /^--timeout "2h" is not a duration up to 1h$/ },
     { args: ['dev', '--region', 'EU-west-1'], message: /^--region "EU-west-1" is not a region name$/ },
     { args: ['dev', '--region', 'eu west 1'], message: /^--region "eu west 1" is not a region name$/ },
     { args: ['dev', '--source-profile', 'base'], message: /^--source-profile goes with --role-arn$/ },

@@ -36,7 +36,7 @@ describe(reportError.name, () => {
   it('shows no stack without --debug, not even the cause\'s', () => {
     const stderr = fakeStderr();
     const cause = new Error('socket hang up');
-    reportError(new AwsenvError('network', 'cannot reach STS', { profile: 'dev', cause }), false, stderr);
+    reportError(new AwsenvError('unavailable', 'cannot reach STS', { profile: 'dev', cause }), false, stderr);
     expect(stderr.text()).not.toContain('    at ');
     expect(stderr.text()).not.toContain('socket hang up');
     expect(stderr.writes).toHaveLength(1);
@@ -46,8 +46,8 @@ describe(reportError.name, () => {
     const stderr = fakeStderr();
     const root = new Error('connect ECONNREFUSED');
     const middle = new Error('request failed', { cause: root });
-    const error = new AwsenvError('network', 'cannot reach STS', { profile: 'dev', hint: 'Check the proxy.', cause: middle });
-    expect(reportError(error, true, stderr)).toBe(exitCodes.network);
+    const error = new AwsenvError('unavailable', 'cannot reach STS', { profile: 'dev', hint: 'Check the proxy.', cause: middle });
+    expect(reportError(error, true, stderr)).toBe(exitCodes.unavailable);
     expect(stderr.writes).toEqual([
       'awsenv: profile "dev": cannot reach STS\n',
       '  Check the proxy.\n',

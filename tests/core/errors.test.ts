@@ -22,10 +22,10 @@ describe(AwsenvError.name, () => {
 
   it('is an Error named AwsenvError, with the hint and the cause it was given', () => {
     const cause = new Error('underneath');
-    const error = new AwsenvError('network', 'down', { profile: 'p', hint: 'check the proxy', cause });
+    const error = new AwsenvError('unavailable', 'down', { profile: 'p', hint: 'check the proxy', cause });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('AwsenvError');
-    expect(error.kind).toBe('network');
+    expect(error.kind).toBe('unavailable');
     expect(error.hint).toBe('check the proxy');
     expect(error.cause).toBe(cause);
   });

@@ -32,7 +32,7 @@ describe('the command-line contract', () => {
     const commands = section(help, 'Commands').map((line) => words(line).slice(0, 2).join(' '));
     for (const command of ['export', 'exec', 'unset', 'list', 'init']) expect(commands).toContain(`awsenv ${command}`);
     const options = optionEntries(section(help, 'Options'));
-    for (const flag of ['--format', '--region', '--mfa-code', '--duration', '--refresh', '--no-cache', '--debug']) {
+    for (const flag of ['--format', '--region', '--mfa-code', '--duration', '--timeout', '--refresh', '--no-cache', '--debug']) {
       expect(options.map((entry) => entry.flags)).toContainEqual(expect.arrayContaining([flag]));
     }
     // A short flag is an alias of its long one: both head the same entry.

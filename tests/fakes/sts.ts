@@ -5,7 +5,10 @@ import { ReceivedRequest, header, parseAuthorization } from './sigv4';
 import { ActionOutcome, signedActions, unsignedActions } from './stsActions';
 import { authenticate } from './stsAuthenticate';
 import { StsError } from './stsError';
+import { damageAnswer, faultAnswer, type StsFault } from './stsFaults';
 import { FakeStsOptions, IssuedCredentials, StsCall, StsState } from './stsTypes';
+export type { StsFault } from './stsFaults';
+export { LOGIN_PAGE } from './stsFaults';
 import { webIdentityClaimsFrom } from './stsWebIdentity';
 import { renderError, renderResult } from './stsXml';
 
@@ -36,6 +39,11 @@ export interface FakeSts {
    * they sign as their identity, appear in `issued` and expire with expireIssued.
    */
   adopt(credentials: IssuedCredentials): void;
+  /**
+   * The next requests get these faults, one each and in order, in place of (or damaging) STS's answer; replaces any
+   * still pending. Each is in the call log with its `fault`.
+   */
+  injectFaults(...faults: StsFault[]): void;
   close(): Promise<void>;
 }
 
@@ -53,11 +61,19 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     webIdentityClaims: webIdentityClaimsFrom(options.webIdentity),
   };
   const calls: StsCall[] = [];
+  let faults: StsFault[] = [];
   const server = await listenOnLoopback(async (request) => {
-    const answer = await answerRequest(request, state);
-    calls.push(answer.call);
+    const fault = faults.shift();
+    const requestId = randomUUID();
+    const instead = fault && faultAnswer(fault, requestId);
+    if (instead) {
+      calls.push({ ...requestCall(request), status: instead.status, fault });
+      return instead;
+    }
+    const answer = await answerRequest(request, state, requestId);
+    calls.push(fault ? { ...answer.call, fault } : answer.call);
     if (options.delayMs) await sleep(options.delayMs);
-    return { status: answer.call.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': answer.requestId }, body: answer.body };
+    return { status: answer.call.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: fault ? damageAnswer(fault, answer.body) : answer.body };
   });
 
   return {
@@ -69,6 +85,9 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     adopt: (credentials) => {
       state.issued.push(credentials);
     },
+    injectFaults: (...next) => {
+      faults = next;
+    },
     close: server.close,
   };
 }
@@ -76,20 +95,20 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
 interface Answer {
   call: StsCall;
   body: string;
-  requestId: string;
 }
 
-async function answerRequest(request: ReceivedRequest, state: StsState): Promise<Answer> {
-  const { Action: action = '', Version: version, ...params } = Object.fromEntries(new URLSearchParams(request.body));
+/** The call log's entry for a request, before it is answered. */
+function requestCall(request: ReceivedRequest): StsCall {
+  const { Action: action = '', Version: _version, ...params } = Object.fromEntries(new URLSearchParams(request.body));
   const authorization = parseAuthorization(header(request.headers, 'authorization') ?? '');
-  const call: StsCall = {
-    action,
-    params,
-    accessKeyId: authorization?.accessKeyId,
-    sessionToken: header(request.headers, 'x-amz-security-token'),
-    status: 200,
-  };
-  const requestId = randomUUID();
+  return { action, params, accessKeyId: authorization?.accessKeyId, sessionToken: header(request.headers, 'x-amz-security-token'), status: 200 };
+}
+
+async function answerRequest(request: ReceivedRequest, state: StsState, requestId: string): Promise<Answer> {
+  const version = new URLSearchParams(request.body).get('Version');
+  const call = requestCall(request);
+  const { action, params } = call;
+  const authorization = parseAuthorization(header(request.headers, 'authorization') ?? '');
   try {
     const knownVersion = version === API_VERSION;
     let outcome: ActionOutcome;
@@ -104,12 +123,12 @@ async function answerRequest(request: ReceivedRequest, state: StsState): Promise
       throw new StsError('InvalidAction', 400, `Could not find operation ${action} for version ${version}`);
     }
     call.issuedAccessKeyId = outcome.issued?.accessKeyId;
-    return { call, body: renderResult(action, outcome.result, requestId), requestId };
+    return { call, body: renderResult(action, outcome.result, requestId) };
   } catch (error) {
     // Anything but an StsError is a bug in the fake; answering 500 keeps it visible in the client's error.
     const failure = error instanceof StsError ? error : new StsError('InternalFailure', 500, String(error));
     call.status = failure.status;
     call.errorCode = failure.code;
-    return { call, body: renderError(failure.status, failure.code, failure.message, requestId), requestId };
+    return { call, body: renderError(failure.status, failure.code, failure.message, requestId) };
   }
 }

@@ -1,3 +1,5 @@
+import type { StsFault } from './stsFaults';
+
 export interface FakeUser {
   accessKeyId: string;
   secretAccessKey: string;
@@ -98,6 +100,8 @@ export interface StsCall {
   errorCode?: string;
   /** The AccessKeyId this call handed out. */
   issuedAccessKeyId?: string;
+  /** The fault injected into this call's answer (FakeSts.injectFaults). */
+  fault?: StsFault;
 }
 
 /** Everything the fake remembers between requests. */

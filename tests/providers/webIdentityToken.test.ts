@@ -72,9 +72,9 @@ describe(`${webIdentityToken.name} from GitHub Actions`, () => {
   test.each<{ why: string; answer: Reply; kind: ErrorKind; message: string }>([
     // A 4xx is the job's own setup (its permissions); a 5xx is GitHub failing, worth another run.
     { why: 'a 401', answer: json(401, { message: 'Unauthorized' }), kind: 'config', message: 'HTTP 401 from the token endpoint' },
-    { why: 'a 500', answer: json(500, { message: `no token for ${REQUEST_TOKEN}` }), kind: 'network', message: 'HTTP 500 from the token endpoint' },
-    { why: 'a 200 without a value', answer: json(200, { count: 0 }), kind: 'network', message: 'the token endpoint answered without a token' },
-    { why: 'a 200 that is not JSON', answer: { status: 200, headers: {}, body: REQUEST_TOKEN }, kind: 'network', message: 'the token endpoint answered without a token' },
+    { why: 'a 500', answer: json(500, { message: `no token for ${REQUEST_TOKEN}` }), kind: 'unavailable', message: 'HTTP 500 from the token endpoint' },
+    { why: 'a 200 without a value', answer: json(200, { count: 0 }), kind: 'unavailable', message: 'the token endpoint answered without a token' },
+    { why: 'a 200 that is not JSON', answer: { status: 200, headers: {}, body: REQUEST_TOKEN }, kind: 'unavailable', message: 'the token endpoint answered without a token' },
   ])('$why is a $kind error', async ({ answer, kind, message }) => {
     reply = answer;
 
@@ -95,7 +95,7 @@ describe(`${webIdentityToken.name} from GitHub Actions`, () => {
     // Port 1 is privileged and unused: the connection is refused at once.
     const error = await failure(webIdentityToken(github, { ...env(), ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/idtoken' }, 'ci'));
 
-    expect(error.kind).toBe('network');
+    expect(error.kind).toBe('unavailable');
     expect(`${error.message} ${error.hint}`).not.toContain(REQUEST_TOKEN);
   });
 });
