@@ -47,7 +47,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
     }
     if (Date.now() - started > options.waitMs) {
       const who = owner ? `another awsenv (pid ${owner.pid}) to finish ${owner.what}` : `the lock ${file}, which another awsenv is writing`;
-      throw new AwsenvError('network', `gave up after ${Math.round(options.waitMs / 1000)} s waiting for ${who}`, {
+      throw new AwsenvError('unavailable', `gave up after ${Math.round(options.waitMs / 1000)} s waiting for ${who}`, {
         hint: owner ? `Try again when it is done, or stop process ${owner.pid}.` : 'Try again in a moment.',
       });
     }
