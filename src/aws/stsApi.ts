@@ -26,6 +26,8 @@ export interface StsApi {
 export interface StsCaller {
   readonly profile: string;
   readonly signedBy: string;
+  /** Keys written down (a file, the environment), or session credentials an earlier call got. */
+  readonly signerKind: 'keys' | 'session';
 }
 
 const stsCredentials = z.object({

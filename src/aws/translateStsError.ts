@@ -7,6 +7,7 @@ export interface StsCallContext {
   readonly profile: string;
   /** The profile whose credentials signed it. */
   readonly signedBy: string;
+  readonly signerKind: 'keys' | 'session';
   readonly roleArn?: string;
   readonly mfaSerial?: string;
 }
@@ -35,14 +36,18 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
         return fail(`${principal} may not assume ${ctx.roleArn}`, "Check the role's trust policy, the external_id and mfa_serial settings, and that source_profile is the identity you mean.");
       }
       return fail(`AWS denied ${ctx.operation}: ${said}`);
-    // The three below are about the keys that signed the call, so they name the profile those came from.
+    // The three below are about the credentials that signed the call, so they name the profile those came from; and
+    // session credentials (an MFA session or a role, perhaps from the cache) are not the keys in the credentials file.
     case 'InvalidClientTokenId':
-      return fail('AWS does not recognise the access key', 'The key may be deleted, deactivated or mistyped: check aws_access_key_id in the credentials file.', ctx.signedBy);
     case 'SignatureDoesNotMatch':
-      return fail('the secret access key does not match its access key', 'Check aws_secret_access_key in the credentials file.', ctx.signedBy);
     case 'ExpiredToken':
     case 'ExpiredTokenException':
-      return fail('the credentials have expired', 'Run again with --refresh to get new ones, or renew the session token written in the profile.', ctx.signedBy);
+      if (ctx.signerKind === 'session') {
+        return fail(`STS no longer accepts the session credentials that signed ${ctx.operation} (${name})`, 'They may have been revoked or have expired early: run again with --refresh to get new ones. If that fails too, check the keys of the profile the chain starts from.', ctx.signedBy);
+      }
+      if (name === 'InvalidClientTokenId') return fail('AWS does not recognise the access key', 'The key may be deleted, deactivated or mistyped: check aws_access_key_id in the credentials file.', ctx.signedBy);
+      if (name === 'SignatureDoesNotMatch') return fail('the secret access key does not match its access key', 'Check aws_secret_access_key in the credentials file.', ctx.signedBy);
+      return fail('the credentials have expired', 'Renew the session token written in the profile (aws_session_token), or remove it with the keys it came with.', ctx.signedBy);
     case 'RegionDisabledException':
       return fail('STS is not activated in this region', 'Use another region (--region) or activate STS for it in IAM.');
     default:

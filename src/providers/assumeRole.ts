@@ -1,10 +1,10 @@
 import type { AssumeRoleStep } from '../chain/types';
 import type { Credentials } from '../core/credentials';
-import type { ProviderDeps, Source } from './providerDeps';
+import { signer, type ProviderDeps, type Source } from './providerDeps';
 
 export async function assumeRole(step: AssumeRoleStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
   const mfa = step.mfaSerial ? { SerialNumber: step.mfaSerial, TokenCode: await deps.mfaCode(step.mfaSerial, step.profile) } : {};
-  const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, signedBy: source.profile });
+  const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, ...signer(source) });
   return sts.assumeRole({
     RoleArn: step.roleArn,
     // The AWS CLI's habit: a session name that says which tool made it and when.

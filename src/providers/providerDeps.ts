@@ -1,4 +1,4 @@
-import type { SsoSession } from '../chain/types';
+import type { SsoSession, Step } from '../chain/types';
 import type { AwsTarget } from '../config/endpoints';
 import type { Credentials } from '../core/credentials';
 import type { Env } from '../core/env';
@@ -28,4 +28,9 @@ export interface ProviderDeps {
 export interface Source {
   readonly credentials: Credentials;
   readonly profile: string;
+  /** The kind of step that produced them: keys written down, or credentials an earlier call got (maybe cached). */
+  readonly kind: Step['kind'];
 }
+
+/** What an STS call is told about the credentials that sign it, so that a refusal blames the right thing. */
+export const signer = (source: Source) => ({ signedBy: source.profile, signerKind: source.kind === 'static' ? ('keys' as const) : ('session' as const) });

@@ -35,7 +35,7 @@ export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse
   const run: Run = { steps, deps, cacheUse, origin: steps[0].kind === 'sso' ? ssoOrigin(steps[0].session) : undefined };
   let { start, source } = cachedStart(run);
   for (let i = start; i < steps.length; i++) {
-    source = { credentials: await fetchStep(run, i, source), profile: steps[i].profile };
+    source = { credentials: await fetchStep(run, i, source), profile: steps[i].profile, kind: steps[i].kind };
   }
   return source!.credentials;
 }
@@ -53,7 +53,7 @@ function cachedStart({ steps, deps, cacheUse }: Run): { start: number; source?: 
   for (let i = steps.length - 1; i >= 0 && cacheUse.read && cacheUse.cache; i--) {
     if (steps[i].kind === 'static') break;
     const cached = serving(cacheUse.cache, steps, i, deps);
-    if (cached) return { start: i + 1, source: { credentials: cached, profile: steps[i].profile } };
+    if (cached) return { start: i + 1, source: { credentials: cached, profile: steps[i].profile, kind: steps[i].kind } };
   }
   return { start: 0 };
 }

@@ -9,7 +9,7 @@ const kit = useFakeSts();
 const SDK_WORDS = /Deserialization|\$response|hidden field|@smithy|@aws-sdk|UnknownError|\bUnknown\b/;
 
 function api(timeoutMs = 30000): Promise<StsApi> {
-  return createStsApi({ region: 'eu-west-1', endpoint: kit.fake().url }, { accessKeyId: alice.accessKeyId, secretAccessKey: alice.secretAccessKey }, { profile: 'alice', signedBy: 'alice' }, recordingLogger(), timeoutMs);
+  return createStsApi({ region: 'eu-west-1', endpoint: kit.fake().url }, { accessKeyId: alice.accessKeyId, secretAccessKey: alice.secretAccessKey }, { profile: 'alice', signedBy: 'alice', signerKind: 'keys' }, recordingLogger(), timeoutMs);
 }
 
 const withCode = async () => (await api()).getSessionToken({ SerialNumber: alice.mfaSerial, TokenCode: '123456' });

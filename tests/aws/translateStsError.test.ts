@@ -13,6 +13,7 @@ const context = (operation: StsCallContext['operation'], extra: Partial<StsCallC
   operation,
   profile: 'prod',
   signedBy: 'base',
+  signerKind: 'keys',
   roleArn: ROLE,
   ...extra,
 });
@@ -77,7 +78,16 @@ describe(translateStsError.name, () => {
       ctx: context('AssumeRole'),
       profile: 'base',
       detail: 'the credentials have expired',
-      hint: ['--refresh'],
+      hint: ['aws_session_token'],
+    })),
+    // Signed by session credentials (an MFA session or a role, perhaps cached): not the keys in the credentials file.
+    ...['InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException'].map((name): Case => ({
+      why: `${name} for a call signed by session credentials: --refresh, not the credentials file`,
+      error: sdkError(name, 'The security token included in the request is invalid', 403),
+      ctx: context('AssumeRole', { signerKind: 'session' }),
+      profile: 'base',
+      detail: `STS no longer accepts the session credentials that signed AssumeRole (${name})`,
+      hint: ['--refresh', 'the profile the chain starts from'],
     })),
 
     { why: 'STS off in the region', error: sdkError('RegionDisabledException', 'STS is not activated in this region'), ctx: context('AssumeRole'), profile: 'prod', detail: 'STS is not activated in this region', hint: ['--region', 'IAM'] },

@@ -141,6 +141,16 @@ describe('failures leave stdout empty and say what to do', () => {
     expect(cacheFiles(second.home)).toEqual([]);
   });
 
+  test('a cached MFA session STS no longer takes is blamed, not the keys in the credentials file', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const world = { ...env, AWS_ENDPOINT_URL_STS: sts.url };
+    expect((await runCli(['alice', '--mfa-code', freshCode()], { env: world })).code).toBe(0);
+    sts.expireIssued();
+    const result = await runCli(['admin'], { env: world });
+    expectCleanFailure(result, 5, 'profile "alice" (on the way to "admin"): STS no longer accepts the session credentials that signed AssumeRole (ExpiredToken)', '--refresh');
+    expect(result.stderr).not.toContain('credentials file');
+  });
+
   test('an unreachable endpoint fails within the bound, as a network error', async () => {
     const port = await closedPort();
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });

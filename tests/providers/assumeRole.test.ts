@@ -7,8 +7,8 @@ const MFA = 'arn:aws:iam::111111111111:mfa/alice';
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
 const STS = { region: 'eu-central-1', endpoint: 'http://127.0.0.1:4566' };
 const role: AssumeRoleStep = { kind: 'assumeRole', profile: 'admin', roleArn: ROLE, sts: STS };
-const source: Source = { credentials: issued('GetSessionToken', 'alice'), profile: 'alice' };
-const client: Call = { to: 'sts', target: STS, profile: 'admin', signedBy: 'alice', signedWith: 'GetSessionToken:alice' };
+const source: Source = { credentials: issued('GetSessionToken', 'alice'), profile: 'alice', kind: 'sessionToken' };
+const client: Call = { to: 'sts', target: STS, profile: 'admin', signedBy: 'alice', signerKind: 'session', signedWith: 'GetSessionToken:alice' };
 // NOW is 2030-06-01T12:00:00.750Z: the name carries whole seconds, as the AWS CLI's does.
 const DEFAULT_NAME = 'awsenv-1906545600';
 

@@ -8,7 +8,7 @@ import { ALICE } from '../support/world';
 const MFA = 'arn:aws:iam::111111111111:mfa/alice';
 const STS = { region: 'eu-west-1' };
 const step: SessionTokenStep = { kind: 'sessionToken', profile: 'alice', mfaSerial: MFA, durationSeconds: 43200, sts: STS };
-const source: Source = { credentials: { accessKeyId: ALICE.accessKeyId, secretAccessKey: ALICE.secretAccessKey }, profile: 'alice' };
+const source: Source = { credentials: { accessKeyId: ALICE.accessKeyId, secretAccessKey: ALICE.secretAccessKey }, profile: 'alice', kind: 'static' };
 
 describe(sessionToken.name, () => {
   test('the code is asked, then sent with its serial and the duration, signed by the long-term keys', async () => {
@@ -19,7 +19,7 @@ describe(sessionToken.name, () => {
     expect(credentials).toEqual(issued('GetSessionToken', 'alice'));
     expect(deps.calls).toEqual([
       { to: 'mfaCode', serial: MFA, profile: 'alice' },
-      { to: 'sts', target: STS, profile: 'alice', signedBy: 'alice', signedWith: ALICE.accessKeyId },
+      { to: 'sts', target: STS, profile: 'alice', signedBy: 'alice', signerKind: 'keys', signedWith: ALICE.accessKeyId },
       { to: 'GetSessionToken', profile: 'alice', input: { SerialNumber: MFA, TokenCode: MFA_CODE, DurationSeconds: 43200 } },
     ]);
   });

@@ -21,7 +21,7 @@ type StsInput = Parameters<StsApi['getSessionToken']>[0] | Parameters<StsApi['as
 /** Every call a provider made, in order. */
 export type Call =
   | { to: 'mfaCode'; serial: string; profile: string }
-  | { to: 'sts'; target: AwsTarget; profile: string; signedBy: string; signedWith?: string }
+  | { to: 'sts'; target: AwsTarget; profile: string; signedBy: string; signerKind: 'keys' | 'session'; signedWith?: string }
   | { to: StsOperation; profile: string; input: StsInput }
   | { to: 'ssoPortal'; profile: string }
   | { to: 'ssoToken'; session: string; rejected?: string }
