@@ -5,7 +5,7 @@ import type { FakeSts } from '../fakes/sts';
 import { cacheDirOf, makeHome, runCli, type CliResult } from '../support/cli';
 import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { useSsoWorld } from '../support/ssoHooks';
-import { SESSION_FORM, readTokenFile, ssoActions } from '../support/ssoWorld';
+import { SESSION_CONFIG, SESSION_FORM, endpointsOf, readTokenFile, ssoActions, startSsoWorld } from '../support/ssoWorld';
 import { killTtySessions, occurrences, startTtySession } from '../support/ttySession';
 import { ADMIN_ROLE, ALICE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
 
@@ -114,5 +114,36 @@ describe('parallel runs of one IAM Identity Center sign-in', () => {
     expect(outcomes(results)).toEqual(results.map(() => [0, 'exports', 'quiet']));
     expect(ssoActions(world.sso, since).filter((action) => action.startsWith('oidc '))).toEqual(['oidc CreateToken']);
     expect(world.sso.accessTokens()).toContain(readTokenFile(home, SESSION_FORM.cacheKey).accessToken);
+  }, 90000);
+});
+
+describe('parallel cold runs on one terminal with no IAM Identity Center sign-in', () => {
+  test('ten exports at once make one device sign-in, which all ten use', async () => {
+    const world = await startSsoWorld();
+    try {
+      const { home, env } = makeHome({ config: SESSION_CONFIG });
+      const script = path.join(home, 'ten.sh');
+      fs.writeFileSync(script, 'for i in 1 2 3 4 5 6 7 8 9 10; do awsenv dev >"$HOME/out.$i" 2>"$HOME/err.$i" & done; wait; printf "all done\\n"\n');
+      const session = startTtySession(`bash --norc --noprofile ${script}`, { ...env, ...endpointsOf(world) });
+      try {
+        // The sign-in prompt goes to stderr, here each run's own file: wait for the one run that signs in.
+        const errs = () => fs.readdirSync(home).filter((f) => f.startsWith('err.')).map((f) => fs.readFileSync(path.join(home, f), 'utf8'));
+        const deadline = Date.now() + 30000;
+        while (!errs().some((text) => text.includes('and check that it shows the code')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        const prompts = errs().filter((text) => text.includes('and check that it shows the code'));
+        expect(prompts).toHaveLength(1);
+        world.sso.approve(/code ([A-Z]{4}-[A-Z]{4})/.exec(prompts[0])![1]);
+        const { screen } = await session.exit(60000);
+        expect(screen).toContain('all done');
+      } finally {
+        killTtySessions();
+      }
+      const outputs = Array.from({ length: 10 }, (_, i) => fs.readFileSync(path.join(home, `out.${i + 1}`), 'utf8'));
+      expect(outputs.every((out) => out.includes('AWS_SESSION_TOKEN'))).toBe(true);
+      expect(world.sso.calls.filter((c) => c.action === 'StartDeviceAuthorization')).toHaveLength(1);
+      expect(world.sso.calls.filter((c) => c.action === 'GetRoleCredentials')).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
   }, 90000);
 });
