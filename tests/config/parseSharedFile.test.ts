@@ -1,13 +1,10 @@
 import { mergeSharedFiles, type AwsConfig, type Section } from '../../src/config/mergeSharedFiles';
 import { parseSharedFile } from '../../src/config/parseSharedFile';
 import { AwsenvError } from '../../src/core/errors';
+import { botocorePeer, botocoreReadings, type BotocoreReading, type SharedFileTexts } from '../support/botocore';
+import { testWith } from '../support/peers';
 
 type Sections = Record<string, Section>;
-
-interface SharedFileTexts {
-  readonly config?: string | Buffer;
-  readonly credentials?: string | Buffer;
-}
 
 interface ReadCase extends SharedFileTexts {
   readonly name: string;
@@ -184,4 +181,30 @@ describe(parseSharedFile.name, () => {
     expect(() => readFiles(c)).toThrow(AwsenvError);
     expect(() => readFiles(c)).toThrow(c.message);
   });
+});
+
+describe('botocore, which the AWS CLI reads the files with, reads them as these tables say', () => {
+  const botocore = botocorePeer();
+  const readings = new Map<object, BotocoreReading>();
+  beforeAll(() => {
+    if (!botocore.path) return;
+    const cases = [...READ, ...ERRORS];
+    botocoreReadings(botocore.path, cases).forEach((reading, i) => readings.set(cases[i], reading));
+  });
+
+  const botocoreTest = testWith(botocore);
+  for (const c of READ) {
+    botocoreTest(c.name, () => {
+      const reading = readings.get(c)!;
+      if (c.awsCli === 'refuses') return expect(reading).toEqual({ error: 'ConfigParseError' });
+      expect(reading).toHaveProperty('profiles', (c.awsCli ?? c).profiles);
+      if (c.ssoSessions) expect(reading).toHaveProperty('ssoSessions', c.ssoSessions);
+    });
+  }
+  for (const c of ERRORS) {
+    botocoreTest(`${c.name}: ${c.awsCli === 'refuses' ? 'refused' : 'read'}`, () => {
+      if (c.awsCli === 'refuses') expect(readings.get(c)).toHaveProperty('error');
+      else expect(readings.get(c)).not.toHaveProperty('error');
+    });
+  }
 });
