@@ -14,7 +14,7 @@ import type { Wiring } from './wire';
 /** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
 export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promise<Plan> {
   const { env, log } = wiring;
-  const config = await loadConfig(env);
+  const config = loadConfig(env, log);
   const requested = flags.adHoc?.roleArn ?? pickProfile(flags.profile, env).name;
   try {
     const chain = chooseChain(flags, config, wiring);

@@ -1,3 +1,5 @@
+import type { SharedFile } from './parseSharedFile';
+
 export type Section = Readonly<Record<string, string>>;
 
 /** The two shared files merged the way the AWS CLI merges them, split by section type. */
@@ -7,36 +9,18 @@ export interface AwsConfig {
   readonly services: Readonly<Record<string, Section>>;
 }
 
-// The SDK's loader keys non-profile sections of the config file as "<type>.<name>".
-const SECTION_TYPES = { 'sso-session': 'ssoSessions', services: 'services' } as const;
-
-/** The pure half of loadConfig: parsed INI data of the config and credentials files into one AwsConfig. */
-export function mergeSharedFiles(
-  configFile: Record<string, Record<string, string | undefined>>,
-  credentialsFile: Record<string, Record<string, string | undefined>>,
-): AwsConfig {
-  const profiles: Record<string, Section> = {};
-  const ssoSessions: Record<string, Section> = {};
-  const services: Record<string, Section> = {};
-  const buckets = { ssoSessions, services };
-  for (const [key, values] of Object.entries(configFile)) {
-    const dot = key.indexOf('.');
-    const type = dot > 0 ? key.slice(0, dot) : '';
-    if (type in SECTION_TYPES) {
-      buckets[SECTION_TYPES[type as keyof typeof SECTION_TYPES]][key.slice(dot + 1)] = defined(values);
-    } else {
-      profiles[key] = defined(values);
-    }
-  }
-  // The credentials file wins over the config file, key by key, as in the AWS CLI. Its section names are taken
-  // whole there, so the loader's "profile.foo" for a [profile foo] section is the profile "profile foo".
-  for (const [key, values] of Object.entries(credentialsFile)) {
-    const name = key.startsWith('profile.') ? `profile ${key.slice('profile.'.length)}` : key;
-    profiles[name] = { ...profiles[name], ...defined(values) };
-  }
-  return { profiles, ssoSessions, services };
+/** The pure half of loadConfig: the sections of the config and credentials files into one AwsConfig. */
+export function mergeSharedFiles(configFile: SharedFile, credentialsFile: SharedFile): AwsConfig {
+  // The credentials file wins over the config file, key by key, as in the AWS CLI; it holds nothing but profiles.
+  const profiles = new Map(configFile.profiles);
+  for (const [name, keys] of credentialsFile.profiles) profiles.set(name, new Map([...(profiles.get(name) ?? []), ...keys]));
+  return { profiles: record(profiles), ssoSessions: record(configFile.ssoSessions), services: record(configFile.services) };
 }
 
-function defined(values: Record<string, string | undefined>): Section {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+// Without a prototype, a profile or key named "constructor" or "__proto__" is an entry like any other, and a name
+// that is in no file is undefined.
+function record(sections: Map<string, Map<string, string>>): Readonly<Record<string, Section>> {
+  const result: Record<string, Section> = Object.create(null);
+  for (const [name, keys] of sections) result[name] = Object.assign(Object.create(null), Object.fromEntries(keys));
+  return result;
 }

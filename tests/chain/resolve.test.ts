@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/loadConfig';
 import type { AwsConfig } from '../../src/config/mergeSharedFiles';
 import { AwsenvError } from '../../src/core/errors';
 import { iniFiles, loadIni, removeIniFiles, type IniTexts } from '../support/iniFiles';
+import { recordingLogger } from '../support/recordingLogger';
 import {
   ADMIN,
   BOB_MFA,
@@ -420,9 +421,9 @@ describe(`${resolve.name} is a function of its inputs`, () => {
     expect([second.message, second.hint]).toEqual([first.message, first.hint]);
   });
 
-  it('reads no files: the chain is the same once they are gone', async () => {
+  it('reads no files: the chain is the same once they are gone', () => {
     const env = iniFiles(WORLD);
-    const loaded = await loadConfig(env);
+    const loaded = loadConfig(env, recordingLogger());
     const before = resolve('admin', loaded, { env });
     fs.rmSync(env.HOME!, { recursive: true, force: true });
     expect(resolve('admin', loaded, { env })).toEqual(before);

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
 import { cacheFiles, makeHome, runCli, type CliResult } from '../support/cli';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, LOCKED_ROLE, startWorld } from '../support/stsWorld';
@@ -70,6 +72,22 @@ const cases: Case[] = [
     says: ['900 to 43200 seconds'],
     calls: 0,
   },
+  {
+    name: 'a config the AWS CLI refuses (a header without its ]) names the file and the line, not a shorter config',
+    args: () => ['alice', '--mfa-code', freshCode()],
+    config: `${CONFIG}\n[profile broken\nregion = eu-west-1\n`,
+    exit: 3,
+    says: [/\/\.aws\/config line \d+: a section header must end with '\]'/, 'The AWS CLI cannot read this file either.'],
+    calls: 0,
+  },
+  {
+    name: 'a property outside any section of the credentials file',
+    args: () => ['alice', '--mfa-code', freshCode()],
+    credentials: `aws_access_key_id = ${ALICE.accessKeyId}\n${CREDENTIALS}`,
+    exit: 3,
+    says: [/\/\.aws\/credentials line 1: a property outside any section/],
+    calls: 0,
+  },
   { name: 'no terminal and no MFA code', args: () => ['alice'], exit: 4, says: ['profile "alice": needs an MFA code for arn:aws:iam::111111111111:mfa/alice,', '--mfa-code'], calls: 0 },
   {
     name: 'no terminal and no MFA code, for a role: the message names the profile asked for',
@@ -129,6 +147,16 @@ describe('failures leave stdout empty and say what to do', () => {
     const result = await runCli(c.args(), { env: { ...env, AWS_ENDPOINT_URL_STS: sts.url, ...c.env } });
     expectCleanFailure(result, c.exit, ...c.says);
     expect(sts.calls.length - before).toBe(c.calls);
+  });
+
+  test.each([
+    ['with its byte-order mark', Buffer.from(`\ufeff${CONFIG}`, 'utf16le'), 'line 1: the file is UTF-16'],
+    ['without one', Buffer.from(CONFIG, 'utf16le'), 'line 1: a NUL byte'],
+  ])('a config saved as UTF-16 %s is refused, naming the file, not read as no profiles', async (_name, bytes, says) => {
+    const { home, env } = makeHome({ credentials: CREDENTIALS });
+    fs.writeFileSync(path.join(home, '.aws', 'config'), bytes);
+    const result = await runCli(['alice', '--mfa-code', freshCode()], { env: { ...env, AWS_ENDPOINT_URL_STS: sts.url } });
+    expectCleanFailure(result, 3, `${path.join(home, '.aws', 'config')} ${says}`, 'Save it as UTF-8');
   });
 
   test('a reused MFA code is rejected like a wrong one', async () => {

@@ -58,6 +58,16 @@ describe('IAM user + MFA', () => {
     expect(awsenvCalls()).toHaveLength(1);
   });
 
+  test('mfa_serial written with a colon, as the AWS CLI reads it, still asks for the MFA session, with a warning: never the long-term keys', async () => {
+    const { home, env } = world();
+    fs.writeFileSync(`${home}/.aws/config`, CONFIG.replace(`mfa_serial = ${ALICE.mfaSerial}`, `mfa_serial: ${ALICE.mfaSerial}`));
+    const result = await runCli(['alice', '--mfa-code', '123456'], { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`awsenv: warning: ${home}/.aws/config line 3: "mfa_serial: …" is read as "mfa_serial = …", as the AWS CLI reads it; the AWS SDKs refuse or skip the line. Write "mfa_serial = …"\n`);
+    expect(awsenvCalls().map((c) => [c.action, c.params.SerialNumber])).toEqual([['GetSessionToken', ALICE.mfaSerial]]);
+    expect((await evalInBash(result.stdout, {})).AWS_SESSION_TOKEN).toBe(sts.issued[0].sessionToken);
+  });
+
   test.each([
     ['duration_seconds in the profile', 'duration_seconds = 7200\n', [], '7200'],
     ['--duration overrides it', 'duration_seconds = 7200\n', ['--duration', '1h'], '3600'],

@@ -14,8 +14,7 @@ const touch = (name: string) => `touch ${canary}/${name}`;
 
 const TAME = ['plain', 'prod-eu', 'prod-us', 'staging'];
 // Names a user can give a section of the credentials file. The completion must offer them as they are, and run none.
-// (The SDK's loader drops a section named like "[two words]": it takes the first word as a section type.)
-const WEIRD = [`$(${touch('dollar')})`, `\`${touch('backtick')}\``, 'home$HOME', "quote'name", 'star*', 'brace{a,b}', 'semi;amp&pipe|'];
+const WEIRD = [`$(${touch('dollar')})`, `\`${touch('backtick')}\``, 'home$HOME', "quote'name", 'star*', 'brace{a,b}', 'semi;amp&pipe|', 'two words'];
 
 const keys = 'aws_access_key_id = AKIAX\naws_secret_access_key = s\n';
 const tame = makeHome({

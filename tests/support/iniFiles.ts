@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '../../src/core/env';
+import type { Logger } from '../../src/core/logger';
 import { loadConfig } from '../../src/config/loadConfig';
 import type { AwsConfig } from '../../src/config/mergeSharedFiles';
+import { recordingLogger } from './recordingLogger';
 
 export interface IniTexts {
   readonly config?: string;
@@ -26,8 +28,8 @@ export function iniFiles(texts: IniTexts): Env {
   return { HOME: dir, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile };
 }
 
-/** INI text → AwsConfig through the real loader, as the CLI reads it. */
-export const loadIni = (texts: IniTexts): Promise<AwsConfig> => loadConfig(iniFiles(texts));
+/** INI text → AwsConfig through the real loader, as the CLI reads it; its warnings go to log. */
+export const loadIni = (texts: IniTexts, log: Logger = recordingLogger()): AwsConfig => loadConfig(iniFiles(texts), log);
 
 /** For afterAll: removes every dir iniFiles() made. */
 export function removeIniFiles(): void {

@@ -6,7 +6,7 @@ import type { CommandOf } from '../command';
 import type { Wiring } from '../wire';
 
 /** `awsenv list [--long]`. */
-export const listCommand = async (command: CommandOf<'list'>, { env }: Wiring): Promise<string> => listProfiles(await loadConfig(env), command.long);
+export const listCommand = async (command: CommandOf<'list'>, { env, log }: Wiring): Promise<string> => listProfiles(loadConfig(env, log), command.long);
 
 /** Profile names one a line; with long, each profile's kind and region in aligned columns. */
 function listProfiles(config: AwsConfig, long: boolean): string {

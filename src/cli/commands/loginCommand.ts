@@ -7,7 +7,7 @@ import type { Wiring } from '../wire';
 /** `awsenv login [PROFILE]`: a new IAM Identity Center sign-in for the profile's chain. Prints nothing on stdout. */
 export async function loginCommand(command: CommandOf<'login'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
-  const config = await loadConfig(env);
+  const config = loadConfig(env, log);
   const { name, origin } = pickProfile(command.profile, env);
   const session = signInSessionOf(name, config, env, origin);
   log.debug(`signing in to ${session.startUrl} (${session.name ? `sso-session "${session.name}"` : 'legacy profile'}, ${session.region})`);

@@ -19,7 +19,7 @@ import type { SsoServices, Wiring } from '../wire';
  */
 export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
-  const config = await loadConfig(env);
+  const config = loadConfig(env, log);
   const sso = wiring.sso();
   const credentials = wiring.credentialCache();
   if (!command.all) {

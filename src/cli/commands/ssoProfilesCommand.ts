@@ -25,8 +25,8 @@ interface Suggested {
  * with --write, the missing ones are added to the config file after a backup.
  */
 export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, wiring: Wiring): Promise<string> {
-  const { env } = wiring;
-  const config = await loadConfig(env);
+  const { env, log } = wiring;
+  const config = loadConfig(env, log);
   const { session, label, region } = sessionFor(options, config, env);
   const sso = wiring.sso();
   const token = await sso.token(session, label);

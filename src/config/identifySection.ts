@@ -1,0 +1,42 @@
+import { shellSplit } from '../core/shellSplit';
+
+export type FileKind = 'config' | 'credentials';
+
+export type SectionType = 'profile' | 'sso-session' | 'services';
+
+/** What a section header names, with a note when the AWS CLI and the AWS SDKs would read it differently. */
+export type SectionIdentity =
+  | { readonly type: SectionType; readonly name: string; readonly prefixed: boolean; readonly note?: string }
+  | { readonly type: SectionType; readonly ignored: string };
+
+const TYPES: readonly SectionType[] = ['profile', 'sso-session', 'services'];
+
+/**
+ * The section a header names, by botocore's rules (configloader.build_profile_map), which accept every name the
+ * SDKs accept and more. undefined for a section that is none of awsenv's business ([plugins], [preview], …).
+ */
+export function identifySection(header: string, kind: FileKind): SectionIdentity | undefined {
+  // The credentials file takes names whole: its [profile foo] is the profile "profile foo", [two words] is "two words".
+  if (kind === 'credentials') return { type: 'profile', name: header, prefixed: false };
+  if (header === 'default') return { type: 'profile', name: 'default', prefixed: false };
+  const type = TYPES.find((t) => header.startsWith(t));
+  if (!type) return undefined;
+  // Exactly two shell words: [profile "my name"] is the profile "my name", [profile foo$bar] is "foo$bar".
+  const words = shellWords(header);
+  if (words?.length !== 2) {
+    return { type, ignored: `[${header}] is ignored, by the AWS CLI too: it is not "[${type} NAME]" with one name (quote a name that holds spaces)` };
+  }
+  const [prefix, name] = words;
+  if (prefix === type) return { type, name, prefixed: true };
+  // botocore checks only how the header starts, so [profilex foo] is the profile "foo" to the AWS CLI.
+  return { type, name, prefixed: true, note: `[${header}] is read as [${type} ${name}], as the AWS CLI reads it; the AWS SDKs ignore it. Write [${type} ${name}]` };
+}
+
+/** The header's shell words, or undefined where Python's shlex.split raises (an unclosed quote), as botocore skips it. */
+function shellWords(header: string): string[] | undefined {
+  try {
+    return shellSplit(header);
+  } catch {
+    return undefined;
+  }
+}
