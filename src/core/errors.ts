@@ -16,6 +16,8 @@ export const exitCodes = {
   // `awsenv exec` could not start the command: the shells' codes for "not executable" and "not found".
   execDenied: 126,
   exec: 127,
+  // stdout's reader went away (`awsenv list | head -1`): awsenv ends by SIGPIPE, silently, as Unix tools do.
+  brokenPipe: 141,
 } as const;
 
 export type ErrorKind = keyof typeof exitCodes;
