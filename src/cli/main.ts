@@ -65,7 +65,9 @@ function fail(error: unknown, debug: boolean): number {
   const kind = error instanceof AwsenvError ? error.kind : undefined;
   // The reader of stdout went away, as `head -1` does: nothing to tell anyone, and an end like `yes | head -1`'s.
   if (kind === 'brokenPipe') return dieOf('SIGPIPE');
-  return reportError(error, debug);
+  const code = reportError(error, debug);
+  // Ctrl-C at a prompt: the message first, then SIGINT, so the calling shell stops the rest of its command line.
+  return kind === 'interrupted' ? dieOf('SIGINT') : code;
 }
 
 // The SDK warns through process.emitWarning (on Node < 22, a multi-line notice on every run); a warning is not
