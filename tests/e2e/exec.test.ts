@@ -72,4 +72,10 @@ describe('awsenv exec', () => {
     expect(code).toBeNull();
   });
 
+  // Node ignores SIGPIPE for itself: awsenv must put the default back to die of it as the command did.
+  test('a command killed by SIGPIPE: awsenv dies of SIGPIPE too, not exit 141', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static', '--', 'sh', '-c', 'kill -PIPE $$'], { env });
+    expect({ code: result.code, signal: result.signal, stderr: result.stderr }).toEqual({ code: null, signal: 'SIGPIPE', stderr: '' });
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import os from 'node:os';
+import { dieOf } from '../../core/dieOf';
 import { AwsenvError } from '../../core/errors';
 import type { Env } from '../../core/env';
 import type { Logger } from '../../core/logger';
@@ -53,8 +53,7 @@ function execWithPlan(command: readonly string[], plan: Plan, env: Env, log: Log
       detach();
       if (signal) {
         // Die of the same signal, so the calling shell sees what happened to the command.
-        process.kill(process.pid, signal);
-        resolve(128 + (os.constants.signals[signal] ?? 0));
+        resolve(dieOf(signal));
       } else {
         resolve(code ?? 1);
       }
