@@ -5,6 +5,8 @@ import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
 import { credentialsSchema, type Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
+import { readRegularFile } from '../core/readRegularFile';
+import { privateDirOnFirstUse } from './privateDirOnFirstUse';
 
 const entrySchema = z.object({
   version: z.literal(1),
@@ -29,8 +31,10 @@ export interface CredentialCache {
 /** One JSON file per key in a private directory. A damaged file reads as a miss and is replaced on the next write. */
 export function fileCache(dir: string, log: Logger): CredentialCache {
   const file = (key: string) => path.join(dir, `${key}.json`);
+  const makePrivate = privateDirOnFirstUse(dir, log);
   return {
     read(key) {
+      makePrivate();
       let text: string;
       try {
         text = readPrivateFile(file(key));
@@ -55,6 +59,7 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
       }
     },
     removeWhere(matches) {
+      makePrivate();
       let names: string[];
       try {
         names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
@@ -66,7 +71,7 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
         const key = name.slice(0, -'.json'.length);
         let origin: string | undefined;
         try {
-          origin = entrySchema.parse(JSON.parse(fs.readFileSync(file(key), 'utf8'))).origin;
+          origin = entrySchema.parse(JSON.parse(readRegularFile(file(key)))).origin;
         } catch {
           continue;
         }
@@ -81,17 +86,12 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
 }
 
 /**
- * Reads a cache file only if it is still the user's own and private: one that others could have written or read
- * is not trusted, and the next write replaces it with a private one.
+ * Reads a cache file only if it is a regular file that is still the user's own and private: one that others could
+ * have written or read is not trusted, and the next write replaces it with a private one.
  */
 function readPrivateFile(path: string): string {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const stat = fs.fstatSync(fd);
+  return readRegularFile(path, (stat) => {
     if (stat.mode & 0o077) throw new Error(`its mode ${(stat.mode & 0o777).toString(8)} lets others in`);
     if (process.getuid && stat.uid !== process.getuid()) throw new Error(`it belongs to user ${stat.uid}`);
-    return fs.readFileSync(fd, 'utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }

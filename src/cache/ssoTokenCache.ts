@@ -5,6 +5,8 @@ import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
 import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
 import type { Logger } from '../core/logger';
+import { readRegularFile } from '../core/readRegularFile';
+import { privateDirOnFirstUse } from './privateDirOnFirstUse';
 
 /**
  * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools
@@ -70,11 +72,14 @@ export interface SsoCache {
 }
 
 export function ssoCache(dir: string, log: Logger): SsoCache {
+  const makePrivate = privateDirOnFirstUse(dir, log);
   const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+    makePrivate();
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, file), 'utf8');
-    } catch {
+      text = readRegularFile(path.join(dir, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.debug(`not using SSO cache file ${path.join(dir, file)}: ${(error as Error).message}`);
       return undefined;
     }
     try {

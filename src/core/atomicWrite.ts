@@ -6,7 +6,24 @@ import { AwsenvError } from './errors';
 /** Creates the directory (and missing parents) private to the user, and narrows it if it exists wider. */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  narrowPrivateDir(dir);
+}
+
+/**
+ * Narrows an existing directory to its owner (0700) when others may enter it, without creating it: for runs that only
+ * read. Returns the mode it had when it was narrowed, undefined when there was nothing to do.
+ */
+export function narrowPrivateDir(dir: string): number | undefined {
+  let mode: number;
+  try {
+    mode = fs.statSync(dir).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if ((mode & 0o077) === 0) return undefined;
+  fs.chmodSync(dir, 0o700);
+  return mode;
 }
 
 /**
