@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
-import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
 import { credentialsSchema, type Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
@@ -24,7 +24,7 @@ export const credentialCacheDir = (env: Env) => path.join(homeDir(env), '.aws', 
 export interface CredentialCache {
   read(key: string): Credentials | undefined;
   write(key: string, entry: { profile: string; kind: string; origin?: string; credentials: Credentials }): void;
-  /** Deletes every entry whose origin matches; returns how many went. */
+  /** Deletes every entry whose origin matches, and the temporary files killed writes left; returns how many entries went. */
   removeWhere(matches: (origin: string | undefined) => boolean): number;
 }
 
@@ -60,6 +60,7 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
     },
     removeWhere(matches) {
       makePrivate();
+      removeStaleTemps(dir);
       let names: string[];
       try {
         names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));

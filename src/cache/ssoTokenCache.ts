@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
-import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
 import type { Logger } from '../core/logger';
 import { readRegularFile } from '../core/readRegularFile';
 import { privateDirOnFirstUse } from './privateDirOnFirstUse';
@@ -67,6 +67,8 @@ export interface SsoCache {
   /** Every token file, whatever wrote it: for signing out of everything. */
   listTokens(): Array<{ file: string; token: SsoToken }>;
   removeTokenFile(file: string): void;
+  /** Removes the temporary files that killed writes left, which may hold a token. */
+  removeStaleTemps(): void;
   readRegistration(session: SsoSession): Registration | undefined;
   writeRegistration(session: SsoSession, registration: Registration): void;
 }
@@ -115,6 +117,7 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
       });
     },
     removeTokenFile: (file) => fs.rmSync(path.join(dir, path.basename(file)), { force: true }),
+    removeStaleTemps: () => void removeStaleTemps(dir),
     readRegistration: (session) => read(registrationFileName(session), registrationSchema),
     writeRegistration: (session, registration) => write(registrationFileName(session), registration),
   };

@@ -130,7 +130,7 @@ describe(fileCache.name, () => {
   });
 
   describe('a directory others may enter', () => {
-    test.each([0o777, 0o755, 0o750])('of mode %o is narrowed to 0700 by a read alone, logged at debug', (mode) => {
+    test.each([0o777, 0o755, 0o750].map((mode) => [mode.toString(8), mode]))('of mode %s is narrowed to 0700 by a read alone, logged at debug', (_name, mode) => {
       const { cache, log, dir } = setUp();
       fs.mkdirSync(dir);
       fs.chmodSync(dir, mode);
@@ -185,6 +185,15 @@ describe(fileCache.name, () => {
       cache.write('b', { ...entry, origin: 'sso:b.json' });
       expect(cache.removeWhere((origin) => origin === undefined)).toBe(1);
       expect(fs.readdirSync(dir)).toEqual(['b.json']);
+    });
+
+    test('also removes the temporary files killed writes left', () => {
+      const { cache, dir } = setUp();
+      cache.write('a', entry);
+      const leftover = path.join(dir, `.b.json.${2 ** 30}.0123abcd.tmp`);
+      fs.writeFileSync(leftover, JSON.stringify(stored), { mode: 0o600 });
+      expect(cache.removeWhere(() => false)).toBe(0);
+      expect(fs.readdirSync(dir)).toEqual(['a.json']);
     });
 
     test('a FIFO among the entries is passed over at once, not waited on', () => {

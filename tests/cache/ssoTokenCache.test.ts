@@ -147,6 +147,14 @@ describe(ssoCache.name, () => {
     expect(ssoCache(dir, recordingLogger()).listTokens()).toEqual([]);
   });
 
+  test('removeStaleTemps removes the temporary files killed writes left, and nothing else', () => {
+    const cache = ssoCache(dir, recordingLogger());
+    cache.writeToken(namedSession, token);
+    fs.writeFileSync(path.join(dir, `.${tokenFileName(namedSession)}.${2 ** 30}.0123abcd.tmp`), JSON.stringify(token));
+    cache.removeStaleTemps();
+    expect(fs.readdirSync(dir)).toEqual([tokenFileName(namedSession)]);
+  });
+
   test('removeToken says whether there was a token to remove', () => {
     const cache = ssoCache(dir, recordingLogger());
     cache.writeToken(namedSession, token);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
 import { cacheDirOf, cacheFiles, makeHome, runCli } from '../support/cli';
 import { CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
@@ -55,5 +56,17 @@ describe('the credential cache as a run finds it', () => {
     expect(result.stderr).toContain(`awsenv: not using cache file ${entry}: it is a FIFO, not a regular file`);
     expect(sts.calls.slice(calls).map((call) => call.action)).toEqual(['AssumeRole']);
     expect(fs.statSync(entry).isFile()).toBe(true);
+  });
+
+  // Regression (issue 13): a run killed between the temporary file and the rename left live credentials there for good.
+  test('the temporary file of a killed write goes with the next write into the directory', async () => {
+    const { home, world } = await warmHome();
+    // As a SIGKILLed awsenv leaves it: named for its entry and its pid, which no process has any more.
+    const leftover = path.join(cacheDirOf(home), `.${path.basename(cacheFiles(home)[0])}.${2 ** 30}.0123abcd.tmp`);
+    fs.writeFileSync(leftover, '{"credentials":"live"}', { mode: 0o600 });
+    const refreshed = await runCli(['partner', '--refresh'], { env: world });
+    expect(refreshed.code).toBe(0);
+    expect(fs.existsSync(leftover)).toBe(false);
+    expect(fs.readdirSync(cacheDirOf(home))).toEqual([path.basename(cacheFiles(home)[0])]);
   });
 });

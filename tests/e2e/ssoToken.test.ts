@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheFiles, evalInBash, runCli } from '../support/cli';
+import { cacheDirOf, cacheFiles, evalInBash, runCli } from '../support/cli';
 import { freePort } from '../support/peers';
 import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { loginApproved } from '../support/ssoCli';
@@ -269,5 +269,19 @@ describe('awsenv logout', () => {
     expect(fs.existsSync(tokenFile(home, LEGACY_FORM.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
     for (const profile of ['dev', 'old']) expect((await runCli([profile], { env })).code).toBe(4);
+  });
+
+  test('--all also removes what killed writes left: temporary files in the SSO cache and in the credential cache', async () => {
+    const { home, env } = await homeSignedInByAwsCli(SESSION_FORM, '2030-01-01T00:00:00Z');
+    expect((await runCli(['dev'], { env })).code).toBe(0);
+    const ssoDir = path.dirname(tokenFile(home, SESSION_FORM.cacheKey));
+    // Named as writeFileAtomic names them, for a pid no process has.
+    const leftovers = [path.join(ssoDir, `.${path.basename(tokenFile(home, SESSION_FORM.cacheKey))}.${2 ** 30}.0123abcd.tmp`), path.join(cacheDirOf(home), `.${'a'.repeat(64)}.json.${2 ** 30}.89abcdef.tmp`)];
+    for (const file of leftovers) fs.writeFileSync(file, '{"accessToken":"live"}', { mode: 0o600 });
+    const result = await runCli(['logout', '--all'], { env });
+    expect(result.code).toBe(0);
+    expect(leftovers.filter((file) => fs.existsSync(file))).toEqual([]);
+    expect(fs.readdirSync(ssoDir)).toEqual([]);
+    expect(fs.readdirSync(cacheDirOf(home))).toEqual([]);
   });
 });
