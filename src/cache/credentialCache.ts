@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
-import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
 import { credentialsSchema, type Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
 import { acquireLock, type Release } from './lock';
+import { readRegularFile } from '../core/readRegularFile';
+import { privateDirOnFirstUse } from './privateDirOnFirstUse';
 
 const entrySchema = z.object({
   version: z.literal(1),
@@ -23,7 +25,7 @@ export const credentialCacheDir = (env: Env) => path.join(homeDir(env), '.aws', 
 export interface CredentialCache {
   read(key: string): Credentials | undefined;
   write(key: string, entry: { profile: string; kind: string; origin?: string; credentials: Credentials }): void;
-  /** Deletes every entry whose origin matches; returns how many went. */
+  /** Deletes every entry whose origin matches, and the temporary files killed writes left; returns how many entries went. */
   removeWhere(matches: (origin: string | undefined) => boolean): number;
   /** Holds off every other awsenv doing the same work (`what`) for this key until released. */
   lock(key: string, what: string): Promise<Release>;
@@ -35,8 +37,10 @@ const LOCK_WAIT_MS = 5 * 60 * 1000;
 /** One JSON file per key in a private directory. A damaged file reads as a miss and is replaced on the next write. */
 export function fileCache(dir: string, log: Logger): CredentialCache {
   const file = (key: string) => path.join(dir, `${key}.json`);
+  const makePrivate = privateDirOnFirstUse(dir, log);
   return {
     read(key) {
+      makePrivate();
       let text: string;
       try {
         text = readPrivateFile(file(key));
@@ -65,6 +69,8 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
       return acquireLock(path.join(dir, `${key}.lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     },
     removeWhere(matches) {
+      makePrivate();
+      removeStaleTemps(dir);
       let names: string[];
       try {
         names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
@@ -76,7 +82,7 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
         const key = name.slice(0, -'.json'.length);
         let origin: string | undefined;
         try {
-          origin = entrySchema.parse(JSON.parse(fs.readFileSync(file(key), 'utf8'))).origin;
+          origin = entrySchema.parse(JSON.parse(readRegularFile(file(key)))).origin;
         } catch {
           continue;
         }
@@ -91,17 +97,12 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
 }
 
 /**
- * Reads a cache file only if it is still the user's own and private: one that others could have written or read
- * is not trusted, and the next write replaces it with a private one.
+ * Reads a cache file only if it is a regular file that is still the user's own and private: one that others could
+ * have written or read is not trusted, and the next write replaces it with a private one.
  */
 function readPrivateFile(path: string): string {
-  const fd = fs.openSync(path, 'r');
-  try {
-    const stat = fs.fstatSync(fd);
+  return readRegularFile(path, (stat) => {
     if (stat.mode & 0o077) throw new Error(`its mode ${(stat.mode & 0o777).toString(8)} lets others in`);
     if (process.getuid && stat.uid !== process.getuid()) throw new Error(`it belongs to user ${stat.uid}`);
-    return fs.readFileSync(fd, 'utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
+  });
 }

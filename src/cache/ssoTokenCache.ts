@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
-import { ensurePrivateDir, writeFileAtomic } from '../core/atomicWrite';
+import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
 import type { Logger } from '../core/logger';
 import { acquireLock, type Release } from './lock';
+import { readRegularFile } from '../core/readRegularFile';
+import { privateDirOnFirstUse } from './privateDirOnFirstUse';
 
 /**
  * The AWS CLI's SSO token file, field for field, so that a sign-in by either tool serves both. Fields other tools
@@ -66,6 +68,8 @@ export interface SsoCache {
   /** Every token file, whatever wrote it: for signing out of everything. */
   listTokens(): Array<{ file: string; token: SsoToken }>;
   removeTokenFile(file: string): void;
+  /** Removes the temporary files that killed writes left, which may hold a token. */
+  removeStaleTemps(): void;
   readRegistration(session: SsoSession): Registration | undefined;
   writeRegistration(session: SsoSession, registration: Registration): void;
   /** Holds off every other awsenv refreshing or signing in to this session until released. */
@@ -76,11 +80,14 @@ export interface SsoCache {
 const LOCK_WAIT_MS = 11 * 60 * 1000;
 
 export function ssoCache(dir: string, log: Logger): SsoCache {
+  const makePrivate = privateDirOnFirstUse(dir, log);
   const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+    makePrivate();
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, file), 'utf8');
-    } catch {
+      text = readRegularFile(path.join(dir, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.debug(`not using SSO cache file ${path.join(dir, file)}: ${(error as Error).message}`);
       return undefined;
     }
     try {
@@ -116,6 +123,7 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
       });
     },
     removeTokenFile: (file) => fs.rmSync(path.join(dir, path.basename(file)), { force: true }),
+    removeStaleTemps: () => void removeStaleTemps(dir),
     readRegistration: (session) => read(registrationFileName(session), registrationSchema),
     writeRegistration: (session, registration) => write(registrationFileName(session), registration),
     async lock(session, what) {

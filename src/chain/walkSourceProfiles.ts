@@ -2,6 +2,7 @@ import { configError } from '../core/errors';
 import type { Env } from '../core/env';
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import { hasStaticKeys, parseProfile, type Profile } from '../config/profile';
+import { MAX_CHAIN_PROFILES } from './limits';
 import { sourceKind } from './sourceKind';
 import { unknownProfile } from './unknownProfile';
 import type { ProfileOrigin } from './types';
@@ -14,8 +15,9 @@ export interface Link {
 
 /**
  * Follows source_profile from the profile asked for to the root, the profile whose own source starts the chain:
- * the first link is the profile asked for, the last is the root. Unknown and unparsable profiles and cycles
- * (reported as the path, "a → b → a") are found here, for resolve() and the sign-in lookup alike.
+ * the first link is the profile asked for, the last is the root. Unknown and unparsable profiles, cycles (reported
+ * as the path, "a → b → a") and chains longer than MAX_CHAIN_PROFILES are found here, for resolve() and the sign-in
+ * lookup alike.
  */
 export function walkSourceProfiles(name: string, config: AwsConfig, env: Env, origin?: ProfileOrigin): Link[] {
   const links: Link[] = [];
@@ -23,6 +25,13 @@ export function walkSourceProfiles(name: string, config: AwsConfig, env: Env, or
     const path = links.map((link) => link.name);
     if (path.includes(current)) {
       throw configError(`has a source_profile cycle: ${[...path, current].join(' → ')}`, name, 'Point one of these profiles at a profile with credentials.');
+    }
+    if (links.length === MAX_CHAIN_PROFILES) {
+      throw configError(
+        `has a source_profile chain of more than ${MAX_CHAIN_PROFILES} profiles: ${[...path.slice(0, 3), '…', current].join(' → ')} → …`,
+        name,
+        `awsenv follows at most ${MAX_CHAIN_PROFILES}; point a profile nearer "${name}" at the profile with the credentials.`,
+      );
     }
     const section = config.profiles[current];
     if (!section) throw unknownProfile(current, config, env, origin, path[path.length - 1]);

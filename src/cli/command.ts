@@ -4,6 +4,7 @@ import type { AdHocRole } from '../chain/resolveAdHoc';
 export interface CredentialFlags {
   readonly profile?: string;
   readonly region?: string;
+  /** --mfa-code: the 6 digits, or FROM_STDIN ("-") for the first line of stdin. */
   readonly mfaCode?: string;
   readonly durationSeconds?: number;
   /** The bound on each AWS call, retries included. */

@@ -1,9 +1,12 @@
+import { dieOf } from '../core/dieOf';
 import type { Env } from '../core/env';
+import { AwsenvError } from '../core/errors';
 import { stderrLogger } from '../core/logger';
 import type { Command } from './command';
 import { parseArgs } from './parseArgs';
 import { reportError } from './reportError';
 import { wire, type Wiring } from './wire';
+import { writeStdout } from './writeStdout';
 import { exportCommand } from './commands/exportCommand';
 import { useCommand } from './commands/useCommand';
 import { unsetCommand } from './commands/unsetCommand';
@@ -36,22 +39,36 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
   // Before parsing, so that parse errors get their stack too; not past `--`, where the words are exec's command's.
   const debug = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).includes('--debug');
   routeWarnings(debug);
+  // A stderr nobody reads any more (`awsenv P 2>&1 | true`) has no one left to tell; the exit code still tells.
+  process.stderr.on('error', () => undefined);
   try {
     const parsed = await parseArgs(args);
     if (parsed.output) {
       // `awsuse --help` evaluates awsenv's stdout: text for a person goes to stderr there.
-      (parsed.output.forShell ? process.stderr : process.stdout).write(`${parsed.output.text}\n`);
+      const text = `${parsed.output.text}\n`;
+      if (parsed.output.forShell) process.stderr.write(text);
+      else writeStdout(text);
     }
     if (!parsed.command) return 0;
     const command = parsed.command;
     const timeoutMs = 'flags' in command ? command.flags.timeoutMs : undefined;
     const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug), timeoutMs));
     if (typeof output === 'number') return output;
-    process.stdout.write(output);
+    writeStdout(output);
     return 0;
   } catch (error) {
-    return reportError(error, debug);
+    return fail(error, debug);
   }
+}
+
+/** Reports the failure and gives the exit code, or ends the process by the signal the failure stands for. */
+function fail(error: unknown, debug: boolean): number {
+  const kind = error instanceof AwsenvError ? error.kind : undefined;
+  // The reader of stdout went away, as `head -1` does: nothing to tell anyone, and an end like `yes | head -1`'s.
+  if (kind === 'brokenPipe') return dieOf('SIGPIPE');
+  const code = reportError(error, debug);
+  // Ctrl-C at a prompt: the message first, then SIGINT, so the calling shell stops the rest of its command line.
+  return kind === 'interrupted' ? dieOf('SIGINT') : code;
 }
 
 // The SDK warns through process.emitWarning (on Node < 22, a multi-line notice on every run); a warning is not

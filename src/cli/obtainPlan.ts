@@ -8,12 +8,15 @@ import type { Chain } from '../chain/types';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
 import type { CredentialFlags } from './command';
+import { mfaCodeOf } from './mfaCodeOf';
 import { pickProfile } from './pickProfile';
 import type { Wiring } from './wire';
 
 /** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
 export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promise<Plan> {
   const { env, log } = wiring;
+  // First: a code of the wrong shape is a usage error, and stdin is read before anything can take it over.
+  const mfaCode = await mfaCodeOf(flags.mfaCode, env);
   const config = loadConfig(env, log);
   const requested = flags.adHoc?.roleArn ?? pickProfile(flags.profile, env).name;
   try {
@@ -22,7 +25,7 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
     if (flags.mfaCode !== undefined) checkMfaWanted(chain);
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
-    const credentials = await runChain(chain, wiring.providerDeps(chain.profile, flags.mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
+    const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
     return exportPlan(credentials, chain.profile, chain.region);
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.

@@ -3,6 +3,7 @@ import { AwsenvError } from '../core/errors';
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { parseDuration } from '../config/duration';
 import { MFA_CODE } from '../interaction/mfaPrompt';
+import { FROM_STDIN, MFA_CODE_VARIABLE } from './mfaCodeOf';
 import { formatChoices } from '../render/formats';
 import { SHELLS, type Command, type CredentialFlags, type ShellName } from './command';
 
@@ -24,7 +25,7 @@ function credentialOptions<T>(y: Argv<T>) {
   return y
     .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
     .option('region', { alias: 'r', type: 'string', describe: 'Region to export and to call AWS in' })
-    .option('mfa-code', { type: 'string', describe: 'MFA code, for scripts (otherwise asked on the terminal)' })
+    .option('mfa-code', { type: 'string', describe: `MFA code, for scripts: the 6 digits, or - to read them from stdin (or set ${MFA_CODE_VARIABLE}); otherwise asked on the terminal` })
     .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
     .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
     .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
@@ -42,7 +43,7 @@ const formatOption = <T>(y: Argv<T>) =>
 /** The credential flags, checked: a bad value is a usage error before anything else happens. */
 export function credentialFlags(argv: Record<string, unknown>): CredentialFlags {
   const mfaCode = argv['mfa-code'] as string | undefined;
-  if (mfaCode !== undefined && !MFA_CODE.test(mfaCode.trim())) throw usage('--mfa-code must be the 6 digits your MFA device shows');
+  if (mfaCode !== undefined && mfaCode !== FROM_STDIN && !MFA_CODE.test(mfaCode.trim())) throw usage('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
   const duration = argv.duration as string | undefined;
   const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
   if (duration !== undefined && !durationSeconds) throw usage(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
@@ -135,8 +136,22 @@ export async function parseArgs(args: readonly string[]): Promise<Parsed> {
       throw error instanceof AwsenvError ? error : usage(message ?? error?.message ?? 'invalid arguments');
     })
     // With a callback, yargs hands over its help and version text instead of printing it.
-    .parseAsync([...args], {}, (_error, _argv, text) => {
+    .parseAsync(withStdinValues(args), {}, (_error, _argv, text) => {
       output = text;
     });
   return { command, debug: Boolean(argv.debug), output: output ? { text: output, forShell: argv._[0] === 'use' } : undefined };
+}
+
+/**
+ * yargs takes a lone "-" after a flag for a word of its own, not for the flag's value; for --mfa-code it is the value
+ * that means stdin, so it is joined to the flag (`--mfa-code=-`). Not past `--`, where the words are exec's command's.
+ */
+function withStdinValues(args: readonly string[]): string[] {
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  const joined: string[] = [];
+  for (let i = 0; i < end; i++) {
+    if (args[i] === '--mfa-code' && args[i + 1] === FROM_STDIN && i + 1 < end) joined.push(`--mfa-code=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return [...joined, ...args.slice(end)];
 }

@@ -18,6 +18,11 @@ export const exitCodes = {
   // `awsenv exec` could not start the command: the shells' codes for "not executable" and "not found".
   execDenied: 126,
   exec: 127,
+  // Ctrl-C at a prompt: awsenv ends by SIGINT itself (cli/main), so the shell stops the rest of the command line;
+  // this is the status a shell reports for that, used only if the signal does not end the process.
+  interrupted: 130,
+  // stdout's reader went away (`awsenv list | head -1`): awsenv ends by SIGPIPE, silently, as Unix tools do.
+  brokenPipe: 141,
 } as const;
 
 export type ErrorKind = keyof typeof exitCodes;

@@ -36,11 +36,11 @@ async function askOnTerminal(terminal: { read: number; write: number }, prompt: 
   const rl = readline.createInterface({ input, output, terminal: true });
   try {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const answer = (await question(rl, prompt, profile)).trim();
+      const answer = (await question(rl, output, prompt, profile)).trim();
       if (MFA_CODE.test(answer)) return answer;
       output.write('An MFA code is 6 digits.\n');
     }
-    // Like Ctrl-C: the person at the terminal did not give a code, so it is theirs to try again.
+    // Like Ctrl-D: the person at the terminal did not give a code, so it is theirs to try again.
     throw new AwsenvError('interaction', 'no valid MFA code was entered', { profile });
   } finally {
     rl.close();
@@ -49,15 +49,24 @@ async function askOnTerminal(terminal: { read: number; write: number }, prompt: 
   }
 }
 
-function question(rl: readline.Interface, prompt: string, profile: string): Promise<string> {
+function question(rl: readline.Interface, output: NodeJS.WritableStream, prompt: string, profile: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const stop = (why: string) => () => reject(new AwsenvError('interaction', `MFA prompt ${why}`, { profile }));
-    // Readline swallows Ctrl-C and Ctrl-D on a terminal it owns; both mean the user gave up.
-    rl.once('SIGINT', stop('interrupted'));
-    rl.once('close', stop('closed'));
-    rl.question(prompt, (answer) => {
+    const detach = () => {
       rl.removeAllListeners('SIGINT');
       rl.removeAllListeners('close');
+    };
+    const stop = (kind: 'interrupted' | 'interaction', why: string) => () => {
+      detach();
+      // The cursor still stands after the prompt: the message that follows belongs on a line of its own.
+      output.write('\n');
+      reject(new AwsenvError(kind, `MFA prompt ${why}`, { profile }));
+    };
+    // Readline swallows Ctrl-C and Ctrl-D on a terminal it owns; both mean the user gave up. Ctrl-C also means
+    // "stop what this command line was doing": main ends awsenv by SIGINT for an `interrupted` error.
+    rl.once('SIGINT', stop('interrupted', 'interrupted'));
+    rl.once('close', stop('interaction', 'closed'));
+    rl.question(prompt, (answer) => {
+      detach();
       resolve(answer);
     });
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,6 +112,53 @@ describe(fileCache.name, () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['a.json', 'b.json']);
   });
 
+  // Regression (issue 13): a FIFO where a cache entry belongs made every run hang on the open.
+  test.each<[string, (file: string) => void, string]>([
+    ['a FIFO', (file) => execFileSync('mkfifo', ['-m', '600', file]), 'a FIFO'],
+    ['a directory', (file) => fs.mkdirSync(file, { mode: 0o700 }), 'a directory'],
+  ])('%s where an entry belongs is a miss at once, logged at debug, and the next write puts a file there', (_name, make, kind) => {
+    const { cache, log, dir, file } = setUp();
+    fs.mkdirSync(dir, { mode: 0o700 });
+    make(file('k'));
+    expect(cache.read('k')).toBeUndefined();
+    expect(log.debugs).toEqual([`not using cache file ${file('k')}: it is ${kind}, not a regular file`]);
+    if (kind === 'a FIFO') {
+      cache.write('k', entry);
+      expect(fs.statSync(file('k')).isFile()).toBe(true);
+      expect(cache.read('k')).toEqual(credentials);
+    }
+  });
+
+  describe('a directory others may enter', () => {
+    test.each([0o777, 0o755, 0o750].map((mode) => [mode.toString(8), mode]))('of mode %s is narrowed to 0700 by a read alone, logged at debug', (_name, mode) => {
+      const { cache, log, dir } = setUp();
+      fs.mkdirSync(dir);
+      fs.chmodSync(dir, mode);
+      expect(cache.read('absent')).toBeUndefined();
+      expect(modeOf(dir)).toBe(0o700);
+      expect(log.debugs).toEqual([`made ${dir} private (0700): its mode was ${mode.toString(8)}`]);
+    });
+
+    test('is narrowed by removeWhere too', () => {
+      const { cache, dir } = setUp();
+      fs.mkdirSync(dir);
+      fs.chmodSync(dir, 0o777);
+      expect(cache.removeWhere(() => true)).toBe(0);
+      expect(modeOf(dir)).toBe(0o700);
+    });
+
+    test('a read does not create a missing directory, and checks the mode once per cache', () => {
+      const { cache, log, dir } = setUp();
+      expect(cache.read('absent')).toBeUndefined();
+      expect(fs.existsSync(dir)).toBe(false);
+      fs.mkdirSync(dir, { mode: 0o777 });
+      fs.chmodSync(dir, 0o777);
+      expect(cache.read('absent')).toBeUndefined();
+      expect(modeOf(dir)).toBe(0o777);
+      expect(log.debugs).toEqual([]);
+    });
+  });
+
   describe('removeWhere', () => {
     test('deletes only the entries whose origin matches, counts them, and leaves damaged files alone', () => {
       const { cache, dir, file } = setUp();
@@ -137,6 +185,23 @@ describe(fileCache.name, () => {
       cache.write('b', { ...entry, origin: 'sso:b.json' });
       expect(cache.removeWhere((origin) => origin === undefined)).toBe(1);
       expect(fs.readdirSync(dir)).toEqual(['b.json']);
+    });
+
+    test('also removes the temporary files killed writes left', () => {
+      const { cache, dir } = setUp();
+      cache.write('a', entry);
+      const leftover = path.join(dir, `.b.json.${2 ** 30}.0123abcd.tmp`);
+      fs.writeFileSync(leftover, JSON.stringify(stored), { mode: 0o600 });
+      expect(cache.removeWhere(() => false)).toBe(0);
+      expect(fs.readdirSync(dir)).toEqual(['a.json']);
+    });
+
+    test('a FIFO among the entries is passed over at once, not waited on', () => {
+      const { cache, dir, file } = setUp();
+      cache.write('a', { ...entry, origin: 'sso:a.json' });
+      execFileSync('mkfifo', ['-m', '600', file('fifo')]);
+      expect(cache.removeWhere(() => true)).toBe(1);
+      expect(fs.readdirSync(dir)).toEqual(['fifo.json']);
     });
 
     test('a cache that was never written removes nothing', () => {

@@ -93,10 +93,39 @@ describe(ssoCache.name, () => {
     ['a token without an access token', JSON.stringify({ ...token, accessToken: '' })],
   ])('a file with %s is a miss, logged at debug', (_name, text) => {
     const log = recordingLogger();
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(path.join(dir, tokenFileName(namedSession)), text);
     expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
     expect(log.debugs).toEqual([`ignoring unreadable SSO cache file ${path.join(dir, tokenFileName(namedSession))}`]);
+  });
+
+  // Regression (issue 13): a FIFO where the token file belongs made every SSO run hang.
+  test('a FIFO where the token file belongs is a miss at once, logged at debug', () => {
+    const log = recordingLogger();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, tokenFileName(namedSession));
+    execFileSync('mkfifo', [file]);
+    const cache = ssoCache(dir, log);
+    expect(cache.readToken(namedSession)).toBeUndefined();
+    expect(cache.listTokens()).toEqual([]);
+    expect(log.debugs).toEqual([`not using SSO cache file ${file}: it is a FIFO, not a regular file`, `not using SSO cache file ${file}: it is a FIFO, not a regular file`]);
+  });
+
+  test('a FIFO where the registration belongs is a miss at once', () => {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    execFileSync('mkfifo', [path.join(dir, registrationFileName(namedSession))]);
+    expect(ssoCache(dir, recordingLogger()).readRegistration(namedSession)).toBeUndefined();
+  });
+
+  test('a directory others may enter is narrowed to 0700 by a read alone; a missing one is not created', () => {
+    const log = recordingLogger();
+    expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
+    expect(fs.existsSync(dir)).toBe(false);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.chmodSync(dir, 0o777);
+    expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(log.debugs).toEqual([`made ${dir} private (0700): its mode was 777`]);
   });
 
   test('listTokens lists the token files only', () => {
@@ -116,6 +145,14 @@ describe(ssoCache.name, () => {
 
   test('listTokens of a cache that was never written is empty', () => {
     expect(ssoCache(dir, recordingLogger()).listTokens()).toEqual([]);
+  });
+
+  test('removeStaleTemps removes the temporary files killed writes left, and nothing else', () => {
+    const cache = ssoCache(dir, recordingLogger());
+    cache.writeToken(namedSession, token);
+    fs.writeFileSync(path.join(dir, `.${tokenFileName(namedSession)}.${2 ** 30}.0123abcd.tmp`), JSON.stringify(token));
+    cache.removeStaleTemps();
+    expect(fs.readdirSync(dir)).toEqual([tokenFileName(namedSession)]);
   });
 
   test('removeToken says whether there was a token to remove', () => {

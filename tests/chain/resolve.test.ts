@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import { cacheKey } from '../../src/cache/cacheKey';
+import { describeChain } from '../../src/chain/describe';
+import { MAX_CHAIN_PROFILES } from '../../src/chain/limits';
 import { resolve } from '../../src/chain/resolve';
+import { signInSessionOf } from '../../src/chain/signInSession';
 import type { Chain, ResolveOptions, Step } from '../../src/chain/types';
 import { loadConfig } from '../../src/config/loadConfig';
 import type { AwsConfig } from '../../src/config/mergeSharedFiles';
@@ -440,5 +444,43 @@ describe(`${resolve.name} is a function of its inputs`, () => {
         else process.env[key] = saved[key];
       }
     }
+  });
+});
+
+/** A source_profile chain through `profiles` profiles, p0 (asked for) → p1 → … → the last, which holds alice's keys. */
+function chainConfig(profiles: number): IniTexts {
+  const roles = Array.from({ length: profiles - 1 }, (_, i) => `[profile p${i}]\n${roleOn(`p${i + 1}`)}`);
+  return { config: roles.join('\n'), credentials: `[p${profiles - 1}]\n${keyLines(KEYS.alice)}` };
+}
+
+// Regression (issue 13): a 10,000-deep chain was walked, described and keyed step by step for minutes.
+describe(`${resolve.name} and deep chains`, () => {
+  it(`a chain of ${MAX_CHAIN_PROFILES} profiles resolves, and its description and every step's cache key are made`, async () => {
+    const chain = resolve('p0', await loadIni(chainConfig(MAX_CHAIN_PROFILES)), { env: {} });
+    expect(chain.steps).toHaveLength(MAX_CHAIN_PROFILES);
+    expect(chain.steps.map((step) => step.profile)).toEqual(Array.from({ length: MAX_CHAIN_PROFILES }, (_, i) => `p${MAX_CHAIN_PROFILES - 1 - i}`));
+    expect(describeChain(chain).split('\n')).toHaveLength(MAX_CHAIN_PROFILES + 1);
+    expect(new Set(chain.steps.map((_, i) => cacheKey(chain.steps, i))).size).toBe(MAX_CHAIN_PROFILES);
+  });
+
+  it.each([MAX_CHAIN_PROFILES + 1, 10_000])('a chain of %i profiles: a config error naming the bound and the start of the path, at once', async (profiles) => {
+    const config = await loadIni(chainConfig(profiles));
+    const started = Date.now();
+    const error = failureOf(() => resolve('p0', config, { env: {} }));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.kind).toBe('config');
+    expect(error.message).toBe(`profile "p0": has a source_profile chain of more than ${MAX_CHAIN_PROFILES} profiles: p0 → p1 → p2 → … → p${MAX_CHAIN_PROFILES} → …`);
+    expect(error.hint).toContain(`awsenv follows at most ${MAX_CHAIN_PROFILES}`);
+  });
+
+  it('a cycle longer than the bound is reported as a chain too long', async () => {
+    const texts = chainConfig(MAX_CHAIN_PROFILES + 10);
+    const config = await loadIni({ config: `${texts.config}\n[profile p${MAX_CHAIN_PROFILES + 9}]\n${roleOn('p0')}` });
+    expect(failureOf(() => resolve('p0', config, { env: {} })).message).toContain(`more than ${MAX_CHAIN_PROFILES} profiles`);
+  });
+
+  it('the sign-in lookup of logout and login walks the same bounded chain', async () => {
+    const config = await loadIni(chainConfig(10_000));
+    expect(() => signInSessionOf('p0', config, {})).toThrow(`more than ${MAX_CHAIN_PROFILES} profiles`);
   });
 });

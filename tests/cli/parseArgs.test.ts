@@ -62,6 +62,14 @@ describe(parseArgs.name, () => {
     },
     { args: ['sso', 'profiles', 'sso-dev'], command: { name: 'ssoProfiles', options: { profile: 'sso-dev', write: false } } },
     { args: ['--debug', 'dev'], command: { name: 'export', flags: flags({ profile: 'dev' }), format: 'sh' }, debug: true },
+    // "-" for stdin, which yargs alone would take for a word of its own; past `--` it is the command's.
+    { args: ['dev', '--mfa-code', '-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
+    { args: ['dev', '--mfa-code=-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
+    { args: ['use', 'dev', '--mfa-code', '-'], command: { name: 'use', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh', unset: false } },
+    {
+      args: ['exec', 'p', '--mfa-code', '-', '--', 'cmd', '--mfa-code', '-'],
+      command: { name: 'exec', flags: flags({ profile: 'p', mfaCode: '-' }), command: ['cmd', '--mfa-code', '-'] },
+    },
     // A flag given twice takes its last value.
     { args: ['dev', '-r', 'eu-west-1', '--region', 'us-east-1'], command: { name: 'export', flags: flags({ profile: 'dev', region: 'us-east-1' }), format: 'sh' } },
     { args: ['unset', '-f', 'fish', '-f', 'json'], command: { name: 'unset', format: 'json' } },
@@ -75,6 +83,8 @@ describe(parseArgs.name, () => {
   it.each<{ args: string[]; message: RegExp }>([
     { args: ['dev', '--mfa-code', '12345'], message: /^--mfa-code must be the 6 digits/ },
     { args: ['dev', '--mfa-code', '12345a'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--mfa-code', ' - '], message: /^--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin$/ },
+    { args: ['dev', '--mfa-code', '--'], message: /^--mfa-code must be the 6 digits/ },
     { args: ['dev', '--duration', '1x'], message: /^--duration "1x" is not a duration$/ },
     { args: ['dev', '--duration', '0'], message: /^--duration "0" is not a duration$/ },
     { args: ['dev', '--timeout', 'soon'], message: /^--timeout "soon" is not a duration up to 1h$/ },

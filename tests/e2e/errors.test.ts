@@ -35,6 +35,9 @@ interface Case {
   calls: number;
 }
 
+// Regression (issue 13): walked, described and keyed step by step, a chain this deep took minutes before any call.
+const DEEP_CHAIN = Array.from({ length: 10_000 }, (_, i) => `[profile p${i}]\nrole_arn = ${ADMIN_ROLE}\nsource_profile = p${i + 1}\n`).join('\n');
+
 const cases: Case[] = [
   { name: 'unknown profile, with a suggestion', args: () => ['admn'], exit: 3, says: ['profile "admn": not found', 'Did you mean "admin"?', 'Known profiles: admin, alice'], calls: 0 },
   { name: 'unknown profile named by AWS_PROFILE', args: () => [], env: { AWS_PROFILE: 'ghost' }, exit: 3, says: ['profile "ghost": not found (AWS_PROFILE names it)'], calls: 0 },
@@ -46,6 +49,14 @@ const cases: Case[] = [
     says: ['a → b → a'],
     calls: 0,
   },
+  ...[['p0'], ['exec', 'p0', '--', 'true'], ['login', 'p0'], ['logout', 'p0']].map((args) => ({
+    name: `awsenv ${args.join(' ')} on a 10,000-deep source_profile chain: a clear error, at once`,
+    args: () => args,
+    config: DEEP_CHAIN,
+    exit: 3,
+    says: ['profile "p0": has a source_profile chain of more than 64 profiles: p0 → p1 → p2 → … → p64 → …'],
+    calls: 0,
+  })),
   {
     name: 'a source_profile that does not exist',
     args: () => ['r', '--mfa-code', freshCode()],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AWSENV_BIN, makeHome, runCli } from '../support/cli';
+import { AWSENV_BIN, makeHome, runCli, runProcess } from '../support/cli';
 
 // Static keys need no AWS: exec's own behaviour is what is under test here.
 const CREDENTIALS = "[static]\naws_access_key_id = AKIASTATIC\naws_secret_access_key = s3cr'et$\n";
@@ -72,4 +72,19 @@ describe('awsenv exec', () => {
     expect(code).toBeNull();
   });
 
+  // Regression: reading process.stdin.isTTY set the pipe non-blocking, and `cat` failed with EAGAIN before the data came.
+  test('a piped stdin reaches the command as the pipe it is: data that comes late is still read', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runProcess('bash', ['--norc', '--noprofile', '-c', '{ sleep 0.5; echo late; } | awsenv exec static -- cat'], { env });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('late\n');
+    expect(result.code).toBe(0);
+  });
+
+  // Node ignores SIGPIPE for itself: awsenv must put the default back to die of it as the command did.
+  test('a command killed by SIGPIPE: awsenv dies of SIGPIPE too, not exit 141', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(['exec', 'static', '--', 'sh', '-c', 'kill -PIPE $$'], { env });
+    expect({ code: result.code, signal: result.signal, stderr: result.stderr }).toEqual({ code: null, signal: 'SIGPIPE', stderr: '' });
+  });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
 import { evalInBash, makeHome } from '../support/cli';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
-import { killTtySessions, occurrences, startTtySession } from '../support/ttySession';
+import { killTtySessions, occurrences, startTtySession, withoutControls } from '../support/ttySession';
 
 /**
  * The MFA prompt as a user meets it: awsenv inside `$( … )` in a bash on a real pseudo-terminal. The prompt must go
@@ -112,26 +112,49 @@ describe('the MFA prompt', () => {
     const { code, screen } = await session.exit();
     expect(code).toBe(0);
     expect(occurrences(screen, PROMPT)).toBe(3);
-    // The person at the terminal gave no code: the same kind as Ctrl-C (4), not a usage error.
+    // The person at the terminal gave no code: the same kind as Ctrl-D (4), not a usage error.
     expect(read('alice', 'status')).toBe('4');
     expect(read('alice', 'stdout')).toBe('');
     expect(read('alice', 'stderr')).toContain('profile "alice": no valid MFA code was entered');
     expect(sts.calls).toEqual([]);
   });
 
+  // A bash without job control (this script) carries on after a child's SIGINT when it got none itself, and raw mode
+  // kept the terminal from sending it one: the script goes on, and $? says 130, death by SIGINT.
   test.each([
-    ['Ctrl-D', '\x04', 'closed'],
-    ['Ctrl-C', '\x03', 'interrupted'],
-  ])('%s at the prompt: a non-zero status, empty stdout, no STS call', async (_name, key, word) => {
+    ['Ctrl-D', '4', '\x04', 'closed'],
+    ['Ctrl-C', '130', '\x03', 'interrupted'],
+  ])('%s at the prompt: status %s, the message after a line end, empty stdout, no STS call', async (_name, status, key, word) => {
     const { session, read } = atTerminal('alice');
     await session.waitFor(PROMPT);
     session.type(key);
     const { code, screen } = await session.exit();
     expect(screen).toContain('all done');
     expect(code).toBe(0);
-    expect(read('alice', 'status')).toBe('4');
+    expect(withoutControls(screen)).toContain(`${PROMPT} \r\n`);
+    expect(read('alice', 'status')).toBe(status);
     expect(read('alice', 'stdout')).toBe('');
-    expect(read('alice', 'stderr')).toContain(`profile "alice": MFA prompt ${word}`);
+    expect(read('alice', 'stderr')).toBe(`awsenv: profile "alice": MFA prompt ${word}\n`);
+    expect(sts.calls).toEqual([]);
+  });
+
+  // Regression (issue 13): Ctrl-C exited 4, so `awsenv P; next` went on to run next.
+  test('Ctrl-C at the prompt in an interactive bash: the rest of the command line does not run; the message is on a new line', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    homes.push(home);
+    const session = startTtySession('bash --norc --noprofile -i', { ...env, AWS_ENDPOINT_URL_STS: sts.url, PS1: '$ ', HISTFILE: '/dev/null' });
+    await session.waitFor('$ ');
+    // Typed as a person types it; the output differs from the echo of the typed line by the digits of $?.
+    session.type(`awsenv alice; printf '%s\\n' "after-$?"\n`);
+    await session.waitFor(PROMPT);
+    session.type('\x03');
+    await session.waitFor('MFA prompt interrupted');
+    session.type(`printf '%s\\n' "status-$?"\n`);
+    await session.waitFor('status-130');
+    session.type('exit\n');
+    const { screen } = await session.exit();
+    expect(withoutControls(screen)).toContain(`${PROMPT} \r\nawsenv: profile "alice": MFA prompt interrupted\r\n`);
+    expect(screen).not.toMatch(/after-\d/);
     expect(sts.calls).toEqual([]);
   });
 

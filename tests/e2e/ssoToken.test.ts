@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { cacheFiles, evalInBash, runCli } from '../support/cli';
+import path from 'node:path';
+import { cacheDirOf, cacheFiles, evalInBash, runCli } from '../support/cli';
 import { freePort } from '../support/peers';
 import { awsCliSignIn, writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { loginApproved } from '../support/ssoCli';
@@ -51,6 +53,32 @@ describe('a token the AWS CLI wrote', () => {
     expect((await evalInBash(result.stdout)).AWS_ACCESS_KEY_ID).toBe(world.sts.issued[0].accessKeyId);
     // Read, not rewritten: the AWS CLI's file is left exactly as it was.
     expect(fs.readFileSync(tokenFile(home, form.cacheKey), 'utf8')).toBe(before);
+  });
+});
+
+// Regression (issue 13): a FIFO where the token file belongs hung every run; a run left the directory as open as it was.
+describe('the SSO cache as a run finds it', () => {
+  test('a world-writable SSO cache directory is made private by a run that only reads the token', async () => {
+    const { home, env } = await homeSignedInByAwsCli(SESSION_FORM, '2030-01-01T00:00:00Z');
+    const dir = path.dirname(tokenFile(home, SESSION_FORM.cacheKey));
+    fs.chmodSync(dir, 0o777);
+    const result = await runCli(['dev', '--debug'], { env });
+    expect(result.code).toBe(0);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(result.stderr).toContain(`awsenv: made ${dir} private (0700): its mode was 777`);
+  });
+
+  test('a FIFO where the token file belongs: no hang, a --debug line, and the no-sign-in answer, exit 4', async () => {
+    const { home, env } = homeFor(SESSION_CONFIG);
+    const file = tokenFile(home, SESSION_FORM.cacheKey);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    execFileSync('mkfifo', ['-m', '600', file]);
+    const result = await runCli(['dev', '--debug'], { env, timeoutMs: 10000 });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`awsenv: not using SSO cache file ${file}: it is a FIFO, not a regular file`);
+    expect(result.stderr).toContain('awsenv login dev');
+    expect(world.sso.calls).toEqual([]);
   });
 });
 
@@ -241,5 +269,19 @@ describe('awsenv logout', () => {
     expect(fs.existsSync(tokenFile(home, LEGACY_FORM.cacheKey))).toBe(false);
     expect(cacheFiles(home)).toEqual([]);
     for (const profile of ['dev', 'old']) expect((await runCli([profile], { env })).code).toBe(4);
+  });
+
+  test('--all also removes what killed writes left: temporary files in the SSO cache and in the credential cache', async () => {
+    const { home, env } = await homeSignedInByAwsCli(SESSION_FORM, '2030-01-01T00:00:00Z');
+    expect((await runCli(['dev'], { env })).code).toBe(0);
+    const ssoDir = path.dirname(tokenFile(home, SESSION_FORM.cacheKey));
+    // Named as writeFileAtomic names them, for a pid no process has.
+    const leftovers = [path.join(ssoDir, `.${path.basename(tokenFile(home, SESSION_FORM.cacheKey))}.${2 ** 30}.0123abcd.tmp`), path.join(cacheDirOf(home), `.${'a'.repeat(64)}.json.${2 ** 30}.89abcdef.tmp`)];
+    for (const file of leftovers) fs.writeFileSync(file, '{"accessToken":"live"}', { mode: 0o600 });
+    const result = await runCli(['logout', '--all'], { env });
+    expect(result.code).toBe(0);
+    expect(leftovers.filter((file) => fs.existsSync(file))).toEqual([]);
+    expect(fs.readdirSync(ssoDir)).toEqual([]);
+    expect(fs.readdirSync(cacheDirOf(home))).toEqual([]);
   });
 });

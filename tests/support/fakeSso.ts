@@ -72,6 +72,7 @@ export function memorySsoCache(seed: { token?: SsoToken; registration?: Registra
     removeToken: (s) => tokens.delete(tokenFileName(s)),
     listTokens: () => [...tokens].map(([file, token]) => ({ file, token })),
     removeTokenFile: (file) => void tokens.delete(file),
+    removeStaleTemps: () => undefined,
     readRegistration: (s) => registrations.get(registrationFileName(s)),
     writeRegistration(s, registration) {
       registrationWrites.push(registration);

@@ -21,6 +21,9 @@ const running = new Set<ChildProcessWithoutNullStreams>();
 
 export const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
+/** The screen's text without the terminal control sequences readline moves the cursor with (`ESC [ 57 G`). */
+export const withoutControls = (screen: string) => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
 /** Runs `command` (a line for /bin/sh, so it must need no quoting beyond what the caller gives it) on a new pty. */
 export function startTtySession(command: string, env: NodeJS.ProcessEnv): TtySession {
   // -q: no "Script started" banner; -f: flush every write; -e: script exits with the command's status.

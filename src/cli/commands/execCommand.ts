@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import os from 'node:os';
+import tty from 'node:tty';
+import { dieOf } from '../../core/dieOf';
 import { AwsenvError } from '../../core/errors';
 import type { Env } from '../../core/env';
 import type { Logger } from '../../core/logger';
@@ -34,7 +35,8 @@ function execWithPlan(command: readonly string[], plan: Plan, env: Env, log: Log
   const [file, ...args] = command;
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: 'inherit', env: applyPlan(env, plan) });
-    const onTerminal = Boolean(process.stdin.isTTY);
+    // Not process.stdin.isTTY: building that stream makes a piped stdin non-blocking, for the command too.
+    const onTerminal = tty.isatty(0);
     const forward = (signal: NodeJS.Signals) => () => {
       const fromTerminal = onTerminal && TERMINAL_SIGNALS.includes(signal);
       log.debug(fromTerminal ? `${signal}: the terminal delivered it to ${file} too` : `forwarding ${signal} to ${file}`);
@@ -53,8 +55,7 @@ function execWithPlan(command: readonly string[], plan: Plan, env: Env, log: Log
       detach();
       if (signal) {
         // Die of the same signal, so the calling shell sees what happened to the command.
-        process.kill(process.pid, signal);
-        resolve(128 + (os.constants.signals[signal] ?? 0));
+        resolve(dieOf(signal));
       } else {
         resolve(code ?? 1);
       }

@@ -5,6 +5,7 @@ import { rendererFor } from '../../render/formats';
 import type { CommandOf } from '../command';
 import { obtainPlan } from '../obtainPlan';
 import type { Wiring } from '../wire';
+import { writeStdout } from '../writeStdout';
 
 /**
  * `awsenv [PROFILE]`: the credentials rendered for stdout, or for --output FILE, or for a format that writes a side
@@ -26,7 +27,7 @@ export async function exportCommand(command: CommandOf<'export'>, wiring: Wiring
   const text = renderer.render(plan);
   if (renderer.appendTo && appendFile) {
     // The masks first, so no later line of the log can show a secret, whatever happens to the file.
-    process.stdout.write(text);
+    writeStdout(text);
     writingFile(appendFile, () => fs.appendFileSync(appendFile, renderer.appendTo!.render(plan)));
     return '';
   }

@@ -39,6 +39,7 @@ export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring
     await signOut(sso, session?.portal ?? serviceTarget('SSO', {}, config, env, token.region), token, session?.name ?? token.startUrl, log);
     sso.cache.removeTokenFile(file);
   }
+  sso.cache.removeStaleTemps();
   const removed = credentials.removeWhere((o) => o?.startsWith('sso:') ?? false);
   process.stderr.write(`awsenv: signed out of ${tokens.length} IAM Identity Center sign-in${tokens.length === 1 ? '' : 's'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
   return '';
