@@ -465,9 +465,7 @@ describe(`${resolve.name} and deep chains`, () => {
 
   it.each([MAX_CHAIN_PROFILES + 1, 10_000])('a chain of %i profiles: a config error naming the bound and the start of the path, at once', async (profiles) => {
     const config = await loadIni(chainConfig(profiles));
-    const started = Date.now();
     const error = failureOf(() => resolve('p0', config, { env: {} }));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(error.kind).toBe('config');
     expect(error.message).toBe(`profile "p0": has a source_profile chain of more than ${MAX_CHAIN_PROFILES} profiles: p0 → p1 → p2 → … → p${MAX_CHAIN_PROFILES} → …`);
     expect(error.hint).toContain(`awsenv follows at most ${MAX_CHAIN_PROFILES}`);
