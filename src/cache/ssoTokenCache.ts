@@ -85,7 +85,7 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
     makePrivate();
     let text: string;
     try {
-      text = readRegularFile(path.join(dir, file));
+      text = readRegularFile(path.join(dir, file), (stat) => trustSsoFile(path.join(dir, file), stat, log));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.debug(`not using SSO cache file ${path.join(dir, file)}: ${(error as Error).message}`);
       return undefined;
@@ -132,4 +132,18 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
       return acquireLock(path.join(dir, `${tokenFileName(session)}.awsenv-lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     },
   };
+}
+
+/**
+ * Whether an SSO cache file can be trusted: the user's own, and writable by nobody else. Older AWS CLIs wrote
+ * tokens readable by others (0644): those are narrowed to 0600 and used, since refusing them would break sign-ins
+ * shared with the AWS CLI.
+ */
+function trustSsoFile(file: string, stat: fs.Stats, log: Logger): void {
+  if (process.getuid && stat.uid !== process.getuid()) throw new Error(`it belongs to user ${stat.uid}`);
+  if (stat.mode & 0o022) throw new Error(`its mode ${(stat.mode & 0o777).toString(8)} lets others write it`);
+  if (stat.mode & 0o044) {
+    fs.chmodSync(file, 0o600);
+    log.debug(`made SSO cache file ${file} private (it was ${(stat.mode & 0o777).toString(8)})`);
+  }
 }

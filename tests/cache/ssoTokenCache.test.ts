@@ -94,9 +94,40 @@ describe(ssoCache.name, () => {
   ])('a file with %s is a miss, logged at debug', (_name, text) => {
     const log = recordingLogger();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(path.join(dir, tokenFileName(namedSession)), text);
+    fs.writeFileSync(path.join(dir, tokenFileName(namedSession)), text, { mode: 0o600 });
     expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
     expect(log.debugs).toEqual([`ignoring unreadable SSO cache file ${path.join(dir, tokenFileName(namedSession))}`]);
+  });
+
+  test('a token file others may read, as older AWS CLIs wrote them, is made private and used', () => {
+    const log = recordingLogger();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, tokenFileName(namedSession));
+    fs.writeFileSync(file, JSON.stringify(token));
+    fs.chmodSync(file, 0o644);
+    expect(ssoCache(dir, log).readToken(namedSession)).toEqual(token);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(log.debugs).toEqual([`made SSO cache file ${file} private (it was 644)`]);
+  });
+
+  test.each([0o664, 0o646, 0o666])('a token file others may write (%o) is not trusted', (mode) => {
+    const log = recordingLogger();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, tokenFileName(namedSession));
+    fs.writeFileSync(file, JSON.stringify(token));
+    fs.chmodSync(file, mode);
+    expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
+    expect(log.debugs).toEqual([`not using SSO cache file ${file}: its mode ${mode.toString(8)} lets others write it`]);
+  });
+
+  (process.getuid?.() === 0 ? test : test.skip)(`a token file of another user is not trusted${process.getuid?.() === 0 ? '' : ' (skipped: needs root to give a file away)'}`, () => {
+    const log = recordingLogger();
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, tokenFileName(namedSession));
+    fs.writeFileSync(file, JSON.stringify(token), { mode: 0o600 });
+    fs.chownSync(file, 12345, 12345);
+    expect(ssoCache(dir, log).readToken(namedSession)).toBeUndefined();
+    expect(log.debugs).toEqual([`not using SSO cache file ${file}: it belongs to user 12345`]);
   });
 
   // Regression (issue 13): a FIFO where the token file belongs made every SSO run hang.
