@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Step } from '../chain/types';
+import { sha256Hex } from '../core/sha256';
 
 /**
  * The cache key of a step's credentials: a hash of every input that shaped them, that is the step and all the steps
@@ -8,13 +8,15 @@ import type { Step } from '../chain/types';
  */
 export function cacheKey(steps: readonly Step[], index: number): string {
   const material = JSON.stringify(steps.slice(0, index + 1).map(keyMaterial));
-  return crypto.createHash('sha256').update(material).digest('hex');
+  return sha256Hex(material);
 }
 
 // STS credentials are valid in every region, and the region of a call follows AWS_REGION, which awsenv itself
 // exports: keeping it in the key would make `awsuse admin` miss the MFA session it had just cached. The endpoint
-// stays, since credentials from LocalStack and from AWS must never mix. Sorted, so key order does not matter.
+// stays, since credentials from LocalStack and from AWS must never mix. Sorted, so key order does not matter: by
+// code unit, which for the steps' keys (camelCase names that never differ only in case) is the order the first
+// version's localeCompare gave, so existing entries keep their keys, without starting ICU's collation on every run.
 function keyMaterial(step: Step) {
   const material = 'sts' in step ? { ...step, sts: { endpoint: step.sts.endpoint } } : step;
-  return Object.entries(material).sort(([a], [b]) => a.localeCompare(b));
+  return Object.entries(material).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod/v3';
 import { AwsenvError } from '../core/errors';
@@ -33,7 +32,7 @@ const STALE_MS = 15 * 60 * 1000;
  * mkdir-and-mtime locks such as proper-lockfile cannot; Node has no flock. Only cold paths take one.
  */
 export async function acquireLock(file: string, options: LockOptions): Promise<Release> {
-  const mine: Owner = { pid: process.pid, what: options.what, since: new Date().toISOString(), nonce: crypto.randomBytes(8).toString('hex') };
+  const mine: Owner = { pid: process.pid, what: options.what, since: new Date().toISOString(), nonce: uniqueNonce() };
   const started = Date.now();
   let announced = false;
   for (;;) {
@@ -54,6 +53,9 @@ export async function acquireLock(file: string, options: LockOptions): Promise<R
     await options.sleep(POLL_MS + Math.floor(Math.random() * POLL_MS));
   }
 }
+
+// Tells this holder from any other, nothing more: node:crypto is not worth loading for it.
+const uniqueNonce = () => `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 function tryCreate(file: string, owner: Owner): boolean {
   let fd: number;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
@@ -36,7 +35,8 @@ const registrationSchema = z
 
 export type Registration = z.infer<typeof registrationSchema>;
 
-const sha1 = (text: string) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+// Required here, not at the top: node:crypto costs start-up time, and a cached export never names a token file.
+const sha1 = (text: string) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(text, 'utf8').digest('hex');
 
 /** The AWS CLI's name for a token file: the SHA-1 of the sso-session name, or of the start URL for legacy profiles. */
 export const tokenFileName = (session: SsoSession) => `${sha1(session.name ?? session.startUrl)}.json`;

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SsoSession } from '../chain/types';
 import type { AwsTarget } from '../config/endpoints';
 import { homeDir, type Env } from '../core/env';
@@ -63,6 +62,8 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
     }),
   };
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { dieOf } from './dieOf';
 import { AwsenvError } from './errors';
 
@@ -33,6 +32,9 @@ export function narrowPrivateDir(dir: string): number | undefined {
   return mode;
 }
 
+// Only to keep two writers of one process apart (the file is created with O_EXCL anyway): not worth node:crypto.
+const randomHex8 = () => Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+
 /**
  * Replaces a file in one step: readers see the old content or the new, never half of it. The temporary file is
  * created 0600 (umask can only narrow that) before any byte of the secret is written. Temporary files that killed
@@ -43,7 +45,7 @@ export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   removeStaleTemps(dir);
   deferSignalsPastWrites();
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex8()}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o600);
     try {

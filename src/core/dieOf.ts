@@ -1,4 +1,3 @@
-import os from 'node:os';
 
 /**
  * Ends the process by `signal`, as the signal's default action would have, so the parent sees a death by it: an
@@ -13,5 +12,5 @@ export function dieOf(signal: NodeJS.Signals): number {
   process.on(signal, restoreDefault);
   process.off(signal, restoreDefault);
   process.kill(process.pid, signal);
-  return 128 + (os.constants.signals[signal] ?? 0);
+  return 128 + ((require('node:os') as typeof import('node:os')).constants.signals[signal] ?? 0);
 }

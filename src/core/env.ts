@@ -1,10 +1,10 @@
-import os from 'node:os';
 
 /** The environment awsenv runs in, passed down rather than read from process.env, so tests can give their own. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The user's home, as the AWS CLI finds it; everything awsenv keeps lives under its .aws directory. */
-export const homeDir = (env: Env) => env.HOME || env.USERPROFILE || os.homedir();
+// node:os is required only when neither variable is set: loading it costs every other run start-up time.
+export const homeDir = (env: Env) => env.HOME || env.USERPROFILE || (require('node:os') as typeof import('node:os')).homedir();
 
 /** A boolean setting as the AWS SDKs read one from the environment or a profile: "true" in any case. */
 export const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === 'true';

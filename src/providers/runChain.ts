@@ -32,7 +32,9 @@ export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse
   const uncached = UNCACHED_ROOTS.has(steps[0].kind);
   if (uncached) deps.log.debug(`not caching: the chain starts from ${steps[0].kind}`);
   const cacheUse: CacheUse = uncached ? { read: false } : given;
-  const run: Run = { steps, deps, cacheUse, origin: steps[0].kind === 'sso' ? ssoOrigin(steps[0].session) : undefined };
+  const root = steps[0];
+  // Named only when an entry is written: naming it hashes, which a cached run need not pay for.
+  const run: Run = { steps, deps, cacheUse, origin: () => (root.kind === 'sso' ? ssoOrigin(root.session) : undefined) };
   let { start, source } = cachedStart(run);
   for (let i = start; i < steps.length; i++) {
     source = { credentials: await fetchStep(run, i, source), profile: steps[i].profile, kind: steps[i].kind };
@@ -45,7 +47,7 @@ interface Run {
   readonly deps: ProviderDeps;
   readonly cacheUse: CacheUse;
   /** The sign-in the chain started from, written with each entry so that signing out takes them along. */
-  readonly origin?: string;
+  readonly origin: () => string | undefined;
 }
 
 /** Walks back from the exported credentials: a hit on a later step saves every call (and prompt) before it. */
@@ -89,7 +91,7 @@ async function fetchStep(run: Run, i: number, source: Source | undefined): Promi
     if (done) return done;
     const credentials = await issued(run, i, source);
     // Credentials that never expire (a credential_process that gives no Expiration) are not worth a file.
-    if (credentials.expiration) cache.write(key, { profile: step.profile, kind: step.kind, origin, credentials });
+    if (credentials.expiration) cache.write(key, { profile: step.profile, kind: step.kind, origin: origin(), credentials });
     return credentials;
   } finally {
     release();

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { cacheKey } from '../../src/cache/cacheKey';
 import type { AssumeRoleStep, SessionTokenStep, StaticStep, Step } from '../../src/chain/types';
 
@@ -36,5 +37,26 @@ describe(cacheKey.name, () => {
     const other: AssumeRoleStep = { ...role, profile: 'readonly', roleArn: 'arn:aws:iam::3:role/readonly' };
     expect(cacheKey([keys, session, other], 1)).toBe(cacheKey(chain, 1));
     expect(cacheKey([keys, session, other], 2)).not.toBe(roleKey);
+  });
+});
+
+// The keys of entries already on people's disks, made by the first version (localeCompare, node:crypto's SHA-256):
+// every step kind, with every field it can have, must keep its key.
+describe(`${cacheKey.name} keeps the keys it always gave`, () => {
+  const firstVersion = (steps: readonly Step[], index: number) =>
+    crypto.createHash('sha256').update(JSON.stringify(steps.slice(0, index + 1).map((step) => Object.entries('sts' in step ? { ...step, sts: { endpoint: step.sts.endpoint } } : step).sort(([a], [b]) => a.localeCompare(b))))).digest('hex');
+  const sts = { region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566' };
+  const everyKind: Step[] = [
+    { kind: 'static', profile: 'alice', accessKeyId: 'AKIA1', secretAccessKey: 's1', sessionToken: 'tok' },
+    { kind: 'sessionToken', profile: 'alice', mfaSerial: 'arn:aws:iam::1:mfa/a', durationSeconds: 43200, sts },
+    { kind: 'assumeRole', profile: 'admin', roleArn: 'arn:aws:iam::2:role/admin', roleSessionName: 'me', externalId: 'x', sourceIdentity: 'alice', mfaSerial: 'arn:aws:iam::1:mfa/a', durationSeconds: 900, sts },
+    { kind: 'sso', profile: 'dev', accountId: '111111111111', roleName: 'Dev', session: { name: 'corp', startUrl: 'https://d-1.awsapps.com/start', region: 'eu-west-1', scopes: ['sso:account:access'], oidc: sts, portal: sts } },
+    { kind: 'webIdentity', profile: 'ci', roleArn: 'arn:aws:iam::3:role/ci', roleSessionName: 'gha', durationSeconds: 900, token: { source: 'github', audience: 'sts.amazonaws.com' }, sts },
+    { kind: 'process', profile: 'vault', command: 'vault-creds --profile x' },
+    { kind: 'instanceMetadata', profile: 'ec2' },
+    { kind: 'container', profile: 'ecs' },
+  ];
+  test.each(everyKind.map((step, i) => [step.kind, i] as const))('%s', (_kind, i) => {
+    expect(cacheKey(everyKind, i)).toBe(firstVersion(everyKind, i));
   });
 });
