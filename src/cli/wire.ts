@@ -5,17 +5,19 @@ import type { Logger } from '../core/logger';
 import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
 import { ssoCache, ssoCacheDir, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
-import { metadataCredentials } from '../aws/metadataCredentials';
-import { createOidcApi } from '../aws/oidcApi';
-import { createPortalApi, type PortalApi } from '../aws/portalApi';
-import { createStsApi } from '../aws/stsApi';
-import { deviceSignIn } from '../sso/deviceSignIn';
-import { ssoAccessToken } from '../sso/ssoAccessToken';
+import type { PortalApi } from '../aws/portalApi';
 import { mfaCodes } from '../interaction/mfaPrompt';
-import { openBrowser } from '../interaction/openBrowser';
-import { announceSignIn, signInDisplay } from '../interaction/signInDisplay';
-import { terminalAvailable } from '../interaction/terminal';
 import type { ProviderDeps } from '../providers/providerDeps';
+
+// The SDK adapters, the sign-in service and the sign-in display are imported where they are first used: a cached
+// run uses none of them, and their modules' set-up (schemas, tables) would cost it start-up time.
+const aws = {
+  sts: () => import('../aws/stsApi'),
+  oidc: () => import('../aws/oidcApi'),
+  portal: () => import('../aws/portalApi'),
+  metadata: () => import('../aws/metadataCredentials'),
+};
+const signInModules = () => Promise.all([import('../sso/deviceSignIn'), import('../sso/ssoAccessToken'), import('../interaction/signInDisplay'), import('../interaction/openBrowser'), import('../interaction/terminal')]);
 
 /** IAM Identity Center, put together for the commands and chains that use it. */
 export interface SsoServices {
@@ -51,11 +53,11 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
     credentialCache: () => fileCache(credentialCacheDir(env), log),
     sso: ssoServices,
     providerDeps: (requested, mfaCode) => ({
-      sts: (target, credentials, who) => createStsApi(target, credentials, who, log, timeoutMs),
+      sts: async (target, credentials, who) => (await aws.sts()).createStsApi(target, credentials, who, log, timeoutMs),
       mfaCode: mfaCodes(mfaCode),
       ssoToken: (session, rejected) => ssoServices().token(session, requested, rejected),
       ssoPortal: (session, profile) => ssoServices().portal(session.portal, profile),
-      metadataCredentials,
+      metadataCredentials: async (source, profile) => (await aws.metadata()).metadataCredentials(source, profile),
       now,
       log,
       env,
@@ -67,16 +69,19 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
-  const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) =>
-    deviceSignIn(session, profile, {
-      oidc: await createOidcApi(session.oidc, profile, log, timeoutMs),
+  const oidc = async (session: SsoSession, profile: string) => (await aws.oidc()).createOidcApi(session.oidc, profile, log, timeoutMs);
+  const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) => {
+    const [{ deviceSignIn }, , { signInDisplay }, { openBrowser }] = await signInModules();
+    return deviceSignIn(session, profile, {
+      oidc: await oidc(session, profile),
       cache,
       display: signInDisplay(process.stderr, env),
       openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
       now,
-      sleep: (ms) => sleep(ms),
+      sleep,
       log,
     });
+  };
   return {
     cache,
     // `awsenv login` in two shells at once: one sign-in after the other, never two device flows interleaved.
@@ -88,13 +93,14 @@ function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): S
         release();
       }
     },
-    token: (session, profile, rejected) =>
-      ssoAccessToken(
+    token: async (session, profile, rejected) => {
+      const [, { ssoAccessToken }, { announceSignIn }, , { terminalAvailable }] = await signInModules();
+      return ssoAccessToken(
         session,
         profile,
         {
           cache,
-          oidc: () => createOidcApi(session.oidc, profile, log, timeoutMs),
+          oidc: () => oidc(session, profile),
           // On a terminal the sign-in happens right here; in a script it must not wait for a person.
           signIn: terminalAvailable()
             ? () => {
@@ -103,11 +109,12 @@ function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): S
               }
             : undefined,
           now,
-          sleep: (ms) => sleep(ms),
+          sleep,
           log,
         },
         rejected,
-      ),
-    portal: (target, profile) => createPortalApi(target, profile, log, timeoutMs),
+      );
+    },
+    portal: async (target, profile) => (await aws.portal()).createPortalApi(target, profile, log, timeoutMs),
   };
 }
