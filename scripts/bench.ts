@@ -49,7 +49,9 @@ async function main() {
     ];
     const cli = awsCli();
     if ('path' in cli) {
-      commands.push({ name: 'aws configure export-credentials --profile static (AWS CLI v2)', file: cli.path, args: ['configure', 'export-credentials', '--profile', 'static'], env: envOf(small), status: 0, stdoutHas: 'AKIASTATIC' });
+      // Named with its version in the table: the v2's start-up differs from release to release.
+      const version = cli.version.split(' ')[0];
+      commands.push({ name: `aws configure export-credentials --profile static (${version})`, file: cli.path, args: ['configure', 'export-credentials', '--profile', 'static'], env: envOf(small), status: 0, stdoutHas: 'AKIASTATIC' });
     }
     const memoryBin = timeBin();
     const samples = runPairs(commands, { rounds: RUNS, warmup: WARMUP, memoryRounds: MEMORY_RUNS, timeBin: memoryBin });
@@ -69,13 +71,13 @@ async function main() {
         };
       }),
     ];
-    console.log(`Machine: ${machineLine()}.`);
-    console.log(`${RUNS} pairs per command after ${WARMUP} warm-up rounds${memoryBin ? `, peak memory from ${MEMORY_RUNS} more pairs under ${memoryBin}` : ''}; ${commands.length} commands; configs of ${CONFIG_SIZES.map((s) => s.label).join(', ')}.`);
-    console.log(`node -e 0: median ${baselineRow.medianMs.toFixed(1)} ms${memoryBin ? `, max RSS ${(median(all.flatMap((s) => s.baselineKb)) / 1024).toFixed(1)} MB` : ''}.`);
-    console.log(`AWS CLI: ${'path' in cli ? `${cli.version} (${cli.path})` : `not compared, ${cli.missing}`}.`);
-    if (!memoryBin) console.log('Peak memory: not measured, /usr/bin/time is missing (Debian: apt-get install time).');
+    console.log(`- Machine: ${machineLine()}.`);
+    console.log(`- ${RUNS} pairs per command after ${WARMUP} warm-up rounds${memoryBin ? `, peak memory from ${MEMORY_RUNS} more pairs under ${memoryBin}` : ''}; ${commands.length} commands; configs of ${CONFIG_SIZES.map((s) => s.label).join(', ')}.`);
+    console.log(`- node -e 0: median ${baselineRow.medianMs.toFixed(1)} ms${memoryBin ? `, max RSS ${(median(all.flatMap((s) => s.baselineKb)) / 1024).toFixed(1)} MB` : ''}.`);
+    console.log(`- AWS CLI: ${'path' in cli ? `${cli.version} (${cli.path})` : `not compared, ${cli.missing}`}.`);
+    if (!memoryBin) console.log('- Peak memory: not measured, /usr/bin/time is missing (Debian: apt-get install time).');
     console.log(`\n${markdownTable(rows)}\n`);
-    console.log(`(the whole bench took ${Math.round((Date.now() - started) / 1000)} s)`);
+    console.error(`(the whole bench took ${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     warm.remove();
   }
