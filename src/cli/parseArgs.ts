@@ -1,9 +1,11 @@
 import type { ParsedArgs } from './command';
+import { parseCommonArgs } from './parseCommonArgs';
 
 /**
- * Parses the command line into a Command value; --help and --version print and leave command undefined. yargs is
- * loaded only when a line needs it: its module init and parser building cost more than the rest of a cached export.
+ * Parses the command line into a Command value; --help and --version print and leave command undefined. The lines
+ * shells run parse without yargs, whose module init and parser building cost more than the rest of a cached export;
+ * yargs is loaded for every other line.
  */
 export async function parseArgs(args: readonly string[]): Promise<ParsedArgs> {
-  return (await import('./parseWithYargs')).parseWithYargs(args);
+  return parseCommonArgs(args) ?? (await import('./parseWithYargs')).parseWithYargs(args);
 }
