@@ -38,3 +38,12 @@ export type Command =
   | { name: 'ssoProfiles'; options: SsoProfilesOptions };
 
 export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
+
+/** What parsing a command line gives. */
+export interface ParsedArgs {
+  /** Undefined when yargs answered by itself (--help, --version). */
+  readonly command?: Command;
+  readonly debug: boolean;
+  /** yargs' own answer to print, and whether it was asked through awsuse, whose stdout a shell evaluates. */
+  readonly output?: { text: string; forShell: boolean };
+}

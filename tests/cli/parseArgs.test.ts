@@ -1,6 +1,6 @@
 import { AwsenvError } from '../../src/core/errors';
 import type { Command, CredentialFlags } from '../../src/cli/command';
-import { credentialFlags, parseArgs } from '../../src/cli/parseArgs';
+import { parseArgs } from '../../src/cli/parseArgs';
 
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
 
@@ -131,17 +131,5 @@ describe(parseArgs.name, () => {
     expect(parsed.command).toBeUndefined();
     expect(parsed.output?.text).toContain('awsenv use');
     expect(parsed.output?.forShell).toBe(true);
-  });
-});
-
-describe(credentialFlags.name, () => {
-  it('reads a checked set of flags as yargs hands them over', () => {
-    expect(credentialFlags({ profile: 'dev', 'mfa-code': '654321', duration: '15m', refresh: true, 'no-cache': false })).toEqual(
-      flags({ profile: 'dev', mfaCode: '654321', durationSeconds: 900, refresh: true }),
-    );
-  });
-
-  it('leaves adHoc undefined without --role-arn', () => {
-    expect(credentialFlags({}).adHoc).toBeUndefined();
   });
 });

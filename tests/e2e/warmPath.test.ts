@@ -4,8 +4,9 @@ import type { FakeSts } from '../fakes/sts';
 import { AWSENV_BIN, makeHome, runProcess } from '../support/cli';
 import { CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
 
-// Speed guard: a run that needs no AWS call must not load the AWS SDK, whose import alone costs more than
-// Node's own start-up. Timings belong in benchmarks; which modules load is a fact a test can check.
+// Speed guards: a run that needs no AWS call must not load the AWS SDK, whose import alone costs more than Node's own
+// start-up, and the lines shells run must not start yargs. Timings belong in benchmarks; which modules load is a fact
+// a test can check.
 let sts: FakeSts;
 beforeAll(async () => {
   sts = await startWorld();
@@ -14,15 +15,33 @@ afterAll(() => sts.close());
 
 const tracer = path.resolve(__dirname, '..', 'support', 'moduleTrace.js');
 
+/**
+ * The modules a run of the bin loads: the files Node loaded (require.cache, written by the preloaded tracer), and the
+ * modules inside the bundle whose code ran. Those never reach require.cache; V8's coverage, which NODE_V8_COVERAGE
+ * writes at exit, counts the calls of each module's factory, which esbuild names after the module's path.
+ */
 async function modulesLoadedBy(args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const log = path.join(env.HOME!, `modules-${Date.now()}-${Math.random()}.txt`);
-  const result = await runProcess(process.execPath, ['--require', tracer, AWSENV_BIN, ...args], { env: { ...env, AWSENV_TEST_MODULE_LOG: log } });
+  const coverage = fs.mkdtempSync(path.join(env.HOME!, 'coverage-'));
+  const result = await runProcess(process.execPath, ['--require', tracer, AWSENV_BIN, ...args], { env: { ...env, AWSENV_TEST_MODULE_LOG: log, NODE_V8_COVERAGE: coverage } });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return fs.readFileSync(log, 'utf8').split('\n');
+  const bundled = fs
+    .readdirSync(coverage)
+    .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(coverage, file), 'utf8')) as V8Coverage).result)
+    .filter((script) => script.url === path.basename(BUNDLE))
+    .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.functionName));
+  return [...fs.readFileSync(log, 'utf8').split('\n'), ...bundled];
 }
 
-const sdkModules = (modules: string[]) => modules.filter((m) => m.includes(`${path.sep}@aws-sdk${path.sep}`));
+interface V8Coverage {
+  result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }>;
+}
+
+const BUNDLE = path.join(path.dirname(AWSENV_BIN), 'awsenv-main.js');
+/** The modules of one package among those loaded, by a whole path segment: "yargs" is not "yargs-parser". */
+const modulesOf = (pkg: string, modules: string[]) => modules.filter((m) => m.split(/[\\/]/).includes(pkg));
+const sdkModules = (modules: string[]) => modulesOf('@aws-sdk', modules);
 
 test('a cold run loads the SDK, the cached run after it does not', async () => {
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
@@ -37,4 +56,17 @@ test('a cold run loads the SDK, the cached run after it does not', async () => {
 test.each([[['list', '--long']], [['unset']], [['init', 'zsh']], [['--help']], [['use']]])('awsenv %j never loads the SDK', async (args) => {
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
   expect(sdkModules(await modulesLoadedBy(args, env))).toEqual([]);
+});
+
+// yargs' module init and parser building were the largest share of a cached export (issue 14).
+test('the lines shells run never start yargs; --help does', async () => {
+  const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+  const world = { ...env, AWS_ENDPOINT_URL_STS: sts.url };
+  // --help proves the guard sees yargs when it runs: it is bundled, and found only by its module's coverage.
+  expect(modulesOf('yargs', await modulesLoadedBy(['--help'], world)).length).toBeGreaterThan(0);
+  // A code of its own: the fake STS, like a device, takes each code once.
+  await modulesLoadedBy(['admin', '--mfa-code', '234567'], world);
+  for (const args of [['admin'], ['use', '--format', 'sh', 'admin'], ['alice', '-f', 'fish'], ['unset'], ['list'], ['init', 'zsh']]) {
+    expect([args, modulesOf('yargs', await modulesLoadedBy(args, world))]).toEqual([args, []]);
+  }
 });

@@ -1,0 +1,115 @@
+import yargs, { type Argv } from 'yargs';
+import { AwsenvError } from '../core/errors';
+import { FROM_STDIN, MFA_CODE_VARIABLE } from './mfaCodeOf';
+import { formatChoices } from '../render/formats';
+import { SHELLS, type Command, type ParsedArgs } from './command';
+import { commandOf, DEFAULT_FORMAT } from './commandOf';
+import { DEFAULT_TIMEOUT } from './credentialFlags';
+import { usageError } from './usageError';
+
+function credentialOptions<T>(y: Argv<T>) {
+  return y
+    .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
+    .option('region', { alias: 'r', type: 'string', describe: 'Region to export and to call AWS in' })
+    .option('mfa-code', { type: 'string', describe: `MFA code, for scripts: the 6 digits, or - to read them from stdin (or set ${MFA_CODE_VARIABLE}); otherwise asked on the terminal` })
+    .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
+    .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
+    .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
+    .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' })
+    .option('role-arn', { type: 'string', describe: 'Assume this role without a profile (source: --source-profile, --web-identity, or the environment\'s keys)' })
+    .option('source-profile', { type: 'string', describe: 'With --role-arn: the profile whose credentials assume the role' })
+    .option('web-identity', { type: 'string', describe: 'With --role-arn: "github" for the GitHub Actions OIDC token, or a token file' })
+    .option('audience', { type: 'string', describe: 'With --web-identity github: the token\'s audience (default sts.amazonaws.com)' })
+    .option('role-session-name', { type: 'string', describe: 'With --role-arn: the role session name' });
+}
+
+const formatOption = <T>(y: Argv<T>) =>
+  y.option('format', { alias: 'f', type: 'string', default: DEFAULT_FORMAT, describe: `Output format: ${formatChoices.join(', ')}` });
+
+/**
+ * Parses any command line into a Command value, as parseArgs does, with yargs; --help and --version print and leave
+ * command undefined.
+ */
+export async function parseWithYargs(args: readonly string[]): Promise<ParsedArgs> {
+  let command: Command | undefined;
+  const set = (c: Command) => {
+    command = c;
+  };
+  let output = '';
+  const argv = await yargs()
+    .scriptName('awsenv')
+    .usage('$0 [PROFILE] [flags]: print shell code that exports session credentials for an AWS profile')
+    // A flag given twice takes its last value, as people expect when a wrapper adds one they also typed.
+    .parserConfiguration({ 'populate--': true, 'boolean-negation': false, 'duplicate-arguments-array': false })
+    .command(['export [profile]', '$0 [profile]'], 'Print shell code that exports the profile\'s credentials (the default command)', (y) =>
+      formatOption(credentialOptions(y)).option('output', { alias: 'o', type: 'string', describe: 'Write the output to this file (mode 0600) instead of stdout' }), (a) =>
+      set(commandOf.export(a)),
+    )
+    .command('exec [profile]', 'Run a command with the profile\'s credentials: awsenv exec PROFILE -- CMD [ARGS...]', (y) => credentialOptions(y), (a) =>
+      set(commandOf.exec(a)),
+    )
+    .command('unset', 'Print shell code that clears everything an export sets', (y) => formatOption(y), (a) => set(commandOf.unset(a)))
+    .command('list', 'List profile names, one a line', (y) => y.option('long', { alias: 'l', type: 'boolean', default: false, describe: 'Add each profile\'s kind and region' }), (a) =>
+      set(commandOf.list(a)),
+    )
+    .command('init <shell>', 'Print the shell integration (awsuse and completion) for bash, zsh or fish', (y) => y.positional('shell', { choices: SHELLS, demandOption: true }), (a) =>
+      set(commandOf.init(a)),
+    )
+    .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
+      formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
+      set(commandOf.use(a)),
+    )
+    .command('login [profile]', 'Sign in to IAM Identity Center for the profile (or the SSO profile its chain starts from)', (y) =>
+      y.positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' }).option('no-browser', { type: 'boolean', default: false, describe: 'Only print the sign-in URL; do not open a browser' }), (a) =>
+      set(commandOf.login(a)),
+    )
+    .command('logout [profile]', 'Sign out of IAM Identity Center and forget the credentials that came from the sign-in', (y) =>
+      y.positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' }).option('all', { type: 'boolean', default: false, describe: 'Sign out of every cached sign-in' }), (a) =>
+      set(commandOf.logout(a)),
+    )
+    .command('sso', 'IAM Identity Center tools: awsenv sso profiles', (y) =>
+      y
+        .command('profiles [profile]', 'List every account and role the sign-in can use, as profile sections to paste', (p) =>
+          p
+            .positional('profile', { type: 'string', describe: 'A profile that signs in with IAM Identity Center' })
+            .option('start-url', { type: 'string', describe: 'Sign in with this start URL instead of a profile' })
+            .option('sso-region', { type: 'string', describe: 'The region of --start-url' })
+            .option('write', { type: 'boolean', default: false, describe: 'Add the missing profiles to the config file (after a backup)' }), (a) =>
+          set(commandOf.ssoProfiles(a)),
+        )
+        .demandCommand(1, 'Name an sso subcommand: profiles'),
+    )
+    .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
+    .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
+    .example('awsenv profile1 -f fish | source', 'The same in fish')
+    .example('awsenv exec profile1 -- terraform plan', 'Run one command with them')
+    .epilog('Shell integration: eval "$(awsenv init bash)" (or zsh, fish), then awsuse PROFILE.')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stderr.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error instanceof AwsenvError ? error : usageError(message ?? error?.message ?? 'invalid arguments');
+    })
+    // With a callback, yargs hands over its help and version text instead of printing it.
+    .parseAsync(withStdinValues(args), {}, (_error, _argv, text) => {
+      output = text;
+    });
+  return { command, debug: Boolean(argv.debug), output: output ? { text: output, forShell: argv._[0] === 'use' } : undefined };
+}
+
+/**
+ * yargs takes a lone "-" after a flag for a word of its own, not for the flag's value; for --mfa-code it is the value
+ * that means stdin, so it is joined to the flag (`--mfa-code=-`). Not past `--`, where the words are exec's command's.
+ */
+function withStdinValues(args: readonly string[]): string[] {
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  const joined: string[] = [];
+  for (let i = 0; i < end; i++) {
+    if (args[i] === '--mfa-code' && args[i + 1] === FROM_STDIN && i + 1 < end) joined.push(`--mfa-code=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return [...joined, ...args.slice(end)];
+}
