@@ -2,6 +2,7 @@ import { dieOf } from '../core/dieOf';
 import type { Env } from '../core/env';
 import { AwsenvError } from '../core/errors';
 import { stderrLogger } from '../core/logger';
+import { writeStderr } from '../core/writeAllSync';
 import type { Command } from './command';
 import { parseArgs } from './parseArgs';
 import { reportError } from './reportError';
@@ -39,14 +40,12 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
   // Before parsing, so that parse errors get their stack too; not past `--`, where the words are exec's command's.
   const debug = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).includes('--debug');
   routeWarnings(debug);
-  // A stderr nobody reads any more (`awsenv P 2>&1 | true`) has no one left to tell; the exit code still tells.
-  process.stderr.on('error', () => undefined);
   try {
     const parsed = await parseArgs(args);
     if (parsed.output) {
       // `awsuse --help` evaluates awsenv's stdout: text for a person goes to stderr there.
       const text = `${parsed.output.text}\n`;
-      if (parsed.output.forShell) process.stderr.write(text);
+      if (parsed.output.forShell) writeStderr(text);
       else writeStdout(text);
     }
     if (!parsed.command) return 0;
@@ -76,6 +75,6 @@ function fail(error: unknown, debug: boolean): number {
 function routeWarnings(debug: boolean) {
   process.removeAllListeners('warning');
   process.on('warning', (warning) => {
-    if (debug) process.stderr.write(`awsenv: node warning: ${warning.name}: ${warning.message}\n`);
+    if (debug) writeStderr(`awsenv: node warning: ${warning.name}: ${warning.message}\n`);
   });
 }

@@ -1,7 +1,8 @@
 import { AwsenvError, exitCodes } from '../core/errors';
+import { writeStderr } from '../core/writeAllSync';
 
 /** Prints a failure as one message (and hint) on stderr and returns the exit code. Stacks only with --debug. */
-export function reportError(error: unknown, debug: boolean, stderr: { write(text: string): unknown } = process.stderr): number {
+export function reportError(error: unknown, debug: boolean, stderr: { write(text: string): unknown } = { write: writeStderr }): number {
   const known = error instanceof AwsenvError ? error : undefined;
   const message = known ? known.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
   stderr.write(`awsenv: ${message}\n`);

@@ -65,6 +65,15 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
   };
 }
 
+// The sign-in display needs the stream itself (whether it is a terminal, for its spinner); a stderr nobody reads
+// any more must not end the run with an 'error' event.
+let stderrListened = false;
+const stderrStream = () => {
+  if (!stderrListened) process.stderr.on('error', () => undefined);
+  stderrListened = true;
+  return process.stderr;
+};
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
@@ -75,7 +84,7 @@ function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): S
     return deviceSignIn(session, profile, {
       oidc: await oidc(session, profile),
       cache,
-      display: signInDisplay(process.stderr, env),
+      display: signInDisplay(stderrStream(), env),
       openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
       now,
       sleep,
@@ -104,7 +113,7 @@ function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): S
           // On a terminal the sign-in happens right here; in a script it must not wait for a person.
           signIn: terminalAvailable()
             ? () => {
-                announceSignIn(process.stderr, profile);
+                announceSignIn(stderrStream(), profile);
                 return signIn(session, profile, { browser: true });
               }
             : undefined,

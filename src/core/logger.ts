@@ -1,3 +1,5 @@
+import { writeStderr } from './writeAllSync';
+
 export interface Logger {
   /** Shown only with --debug. */
   debug(message: string): void;
@@ -11,9 +13,9 @@ export interface Logger {
 export function stderrLogger(debug: boolean): Logger {
   return {
     debug: (message) => {
-      if (debug) process.stderr.write(`awsenv: ${message}\n`);
+      if (debug) writeStderr(`awsenv: ${message}\n`);
     },
-    warn: (message) => process.stderr.write(`awsenv: warning: ${message}\n`),
-    notice: (message) => process.stderr.write(`awsenv: ${message}\n`),
+    warn: (message) => writeStderr(`awsenv: warning: ${message}\n`),
+    notice: (message) => writeStderr(`awsenv: ${message}\n`),
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { AwsenvError, exitCodes, type ErrorKind } from '../../src/core/errors';
 import { reportError } from '../../src/cli/reportError';
 
@@ -82,13 +83,14 @@ describe(reportError.name, () => {
     expect(stderr.writes).toEqual(['awsenv: unexpected error: out of range\n', `${error.stack}\n`]);
   });
 
-  it('writes to process.stderr when no writer is given', () => {
-    const stderrWrite = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  it('writes to stderr (file descriptor 2, with write(2) itself) when no writer is given', () => {
+    const written: Array<[unknown, string]> = [];
+    const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Buffer) => (written.push([fd, data.toString('utf8')]), data.length)) as unknown as typeof fs.writeSync);
     try {
       expect(reportError(new AwsenvError('usage', 'bad flag'), false)).toBe(exitCodes.usage);
-      expect(stderrWrite).toHaveBeenCalledWith('awsenv: bad flag\n');
     } finally {
-      stderrWrite.mockRestore();
+      writeSync.mockRestore();
     }
+    expect(written).toEqual([[2, 'awsenv: bad flag\n']]);
   });
 });

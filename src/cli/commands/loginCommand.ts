@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/loadConfig';
+import { writeStderr } from '../../core/writeAllSync';
 import { signInSessionOf } from '../../chain/signInSession';
 import type { CommandOf } from '../command';
 import { pickProfile } from '../pickProfile';
@@ -12,6 +13,6 @@ export async function loginCommand(command: CommandOf<'login'>, wiring: Wiring):
   const session = signInSessionOf(name, config, env, origin);
   log.debug(`signing in to ${session.startUrl} (${session.name ? `sso-session "${session.name}"` : 'legacy profile'}, ${session.region})`);
   const token = await wiring.sso().signIn(session, name, { browser: command.browser });
-  process.stderr.write(`awsenv: signed in to ${session.startUrl} until ${token.expiresAt}\n`);
+  writeStderr(`awsenv: signed in to ${session.startUrl} until ${token.expiresAt}\n`);
   return '';
 }

@@ -1,4 +1,5 @@
 import type { Env } from '../../core/env';
+import { writeStderr } from '../../core/writeAllSync';
 import { AwsenvError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { loadConfig } from '../../config/loadConfig';
@@ -29,7 +30,7 @@ export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring
     if (token) await signOut(sso, session.portal, token, name, log);
     sso.cache.removeToken(session);
     const removed = credentials.removeWhere((o) => o === ssoOrigin(session));
-    process.stderr.write(`awsenv: signed out of ${session.startUrl}${token ? '' : ' (there was no sign-in)'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
+    writeStderr(`awsenv: signed out of ${session.startUrl}${token ? '' : ' (there was no sign-in)'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
     return '';
   }
   const known = knownSessions(config, env);
@@ -41,7 +42,7 @@ export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring
   }
   sso.cache.removeStaleTemps();
   const removed = credentials.removeWhere((o) => o?.startsWith('sso:') ?? false);
-  process.stderr.write(`awsenv: signed out of ${tokens.length} IAM Identity Center sign-in${tokens.length === 1 ? '' : 's'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
+  writeStderr(`awsenv: signed out of ${tokens.length} IAM Identity Center sign-in${tokens.length === 1 ? '' : 's'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
   return '';
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { writeStderr } from '../../core/writeAllSync';
 import { writeFileAtomic, writingFile } from '../../core/atomicWrite';
 import type { Env } from '../../core/env';
 import { AwsenvError } from '../../core/errors';
@@ -47,7 +48,7 @@ export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, 
     const separator = before && !before.endsWith('\n') ? '\n\n' : before ? '\n' : '';
     writingFile(file, () => writeFileAtomic(file, `${before}${separator}${missing.map((s) => s.section).join('\n')}`));
   }
-  process.stderr.write(`awsenv: added ${missing.length} profile${missing.length === 1 ? '' : 's'} to ${file}${missing.length ? ` (the previous file is in ${file}.awsenv-backup)` : ''}${missing.map((s) => `\n  ${s.name}`).join('')}\n`);
+  writeStderr(`awsenv: added ${missing.length} profile${missing.length === 1 ? '' : 's'} to ${file}${missing.length ? ` (the previous file is in ${file}.awsenv-backup)` : ''}${missing.map((s) => `\n  ${s.name}`).join('')}\n`);
   return '';
 }
 
