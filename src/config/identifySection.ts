@@ -36,6 +36,29 @@ export function identifySection(header: string, kind: FileKind): SectionIdentity
   return { type, name, prefixed: true, note: `[${header}] is read as [${type} ${name}], as the AWS CLI reads it; the AWS SDKs ignore it. Write [${type} ${name}]` };
 }
 
+// Printable ASCII but for quotes, backslashes and ']': one shell word as written, with no edge to trim.
+const PLAIN_NAME = '[\\x21\\x23-\\x26\\x28-\\x5b\\x5e-\\x7e]+';
+
+/**
+ * The headers that identifySection reads as their text says, without a note, as the source of a regular expression
+ * for the text between the brackets: "profile NAME", "sso-session NAME" and "services NAME" in the config file, NAME
+ * in the credentials file (but DEFAULT), NAME as PLAIN_NAME. Nearly every header is one; indexIni finds them by
+ * searching the text for the one asked for, and identifies only the others when it indexes a file.
+ */
+export const PLAIN_HEADERS: Record<FileKind, string> = {
+  config: `(?:${TYPES.join('|')}) ${PLAIN_NAME}`,
+  credentials: `(?!DEFAULT\\])${PLAIN_NAME}`,
+};
+
+// With the ']', which the credentials file's pattern needs.
+const PLAIN = { config: new RegExp(`^(?:${PLAIN_HEADERS.config})\\]$`), credentials: new RegExp(`^(?:${PLAIN_HEADERS.credentials})\\]$`) };
+
+/** The text of the plain header that would name this section in a file of this kind, if there is one. */
+export function plainHeader(type: SectionType, name: string, kind: FileKind): string | undefined {
+  const header = kind === 'credentials' ? (type === 'profile' ? name : undefined) : `${type} ${name}`;
+  return header !== undefined && PLAIN[kind].test(`${header}]`) ? header : undefined;
+}
+
 /** The header's shell words, or undefined where Python's shlex.split raises (an unclosed quote), as botocore skips it. */
 function shellWords(header: string): string[] | undefined {
   try {

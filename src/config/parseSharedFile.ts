@@ -10,7 +10,8 @@ export type SharedFile = Readonly<Record<Bucket, Sections>>;
 
 /**
  * One shared file's bytes → its profiles, sso-sessions and services, with a note for each line the AWS CLI and the
- * AWS SDKs would read differently (see parseIni and groupSections); what neither can read throws.
+ * AWS SDKs would read differently (see parseIni and groupSections); what neither can read throws. It reads every
+ * line; loadConfig reads the files lazily (indexSharedFile), and the tests hold that reading to this one.
  */
 export function parseSharedFile(bytes: Buffer, kind: FileKind, file: string): { sections: SharedFile; notes: IniNote[] } {
   const decoded = decodeSharedFile(bytes, file);
