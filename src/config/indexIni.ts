@@ -45,8 +45,7 @@ export class IniIndex {
     this.plainAt = new RegExp(`\\[${plain}`, 'y');
     this.plainAll = new RegExp(`\\[${plain}`, 'g');
     checkPreamble(text, file);
-    const starts = [...this.unplainStarts(plain), ...this.indentedStarts()].sort((a, b) => a - b);
-    for (const start of starts) this.add(this.others, this.headerAt(start), start);
+    for (const start of this.otherStarts(plain)) this.add(this.others, this.headerAt(start), start);
   }
 
   /** The line starts of the plain headers whose text is exactly `header`, in order. */
@@ -119,22 +118,25 @@ export class IniIndex {
     return reader;
   }
 
-  /** The line starts of the unindented headers that are not plain. */
-  private *unplainStarts(plain: string): Generator<number> {
-    for (const match of this.text.matchAll(new RegExp(`\\[(?!${plain})`, 'g'))) {
-      if (this.atLineStart(match.index!)) yield match.index!;
-    }
-  }
-
-  /** The line starts of the indented lines that start with '[' and do not continue a value: headers too. */
-  private *indentedStarts(): Generator<number> {
-    let header = -1;
-    for (const match of this.text.matchAll(new RegExp(`(?:^|[\\r\\n])[${SPACE}]+\\[`, 'g'))) {
-      const start = match.index! + (isLineBreak(this.text.charCodeAt(match.index!)) ? 1 : 0);
-      // Which value it might continue depends only on the lines since the header above: unindented, or one found here.
-      const above = Math.max(header, this.unindentedHeaderBefore(start));
-      if (above >= 0 && continuesValue(this.text, afterLineEnd(this.text, lineEnd(this.text, above)), start)) continue;
-      yield (header = start);
+  /**
+   * The line starts of the headers that are not plain, in order: one search of the text for each '[' that does not
+   * start a plain header, or that follows a blank, which may be an indented header. An indented '[' is a header
+   * where it does not continue a value, which depends only on the lines since the header above it.
+   */
+  private *otherStarts(plain: string): Generator<number> {
+    const { text } = this;
+    let indented = -1;
+    for (const match of text.matchAll(new RegExp(`\\[(?:(?<=[${SPACE}]\\[)|(?!${plain}))`, 'g'))) {
+      const at = match.index!;
+      let start = at;
+      while (start > 0 && isSpaceAt(text, start - 1)) start--;
+      if (!this.atLineStart(start)) continue;
+      if (start < at) {
+        const above = Math.max(indented, this.unindentedHeaderBefore(start));
+        if (above >= 0 && continuesValue(text, afterLineEnd(text, lineEnd(text, above)), start)) continue;
+        indented = start;
+      }
+      yield start;
     }
   }
 
