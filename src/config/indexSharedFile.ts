@@ -40,13 +40,15 @@ export function indexSharedFile(bytes: Buffer, kind: FileKind, file: string, war
     const same = named.find((section) => section.header === header);
     return [...named.filter((section) => section !== same), index.section(header!, plain, same?.starts ?? [])].sort(byFirstStart);
   };
+  // Listing the names needs every header identified, which a warm export never asks for; once listed, each name's
+  // sections are known, and no longer searched for (a search per name would take seconds for 20,000 of them).
   let listed: GroupedBuckets | undefined;
+  const list = () => (listed ??= groupSections(index.all(), kind).buckets);
   const source = (bucket: Bucket): SectionSource => {
     const found = new Map<string, IndexedSection[]>();
-    const named = (name: string) => found.get(name) ?? found.set(name, sectionsNamed(bucket, name)).get(name)!;
+    const named = (name: string) => found.get(name) ?? found.set(name, listed ? (listed[bucket].get(name) ?? []) : sectionsNamed(bucket, name)).get(name)!;
     return {
-      // Listing the names needs every header identified, which a warm export never asks for.
-      keys: () => (listed ??= groupSections(index.all(), kind).buckets)[bucket].keys(),
+      keys: () => list()[bucket].keys(),
       has: (name) => named(name).length > 0,
       get: (name) => (named(name).length ? read(named(name)) : undefined),
     };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mergeSharedFiles, type AwsConfig } from '../../src/config/mergeSharedFiles';
 import { parseSharedFile } from '../../src/config/parseSharedFile';
 import { AwsenvError } from '../../src/core/errors';
-import { readLazily, readWhole } from '../support/sharedFileReadings';
+import { readLazily, readListed, readWhole } from '../support/sharedFileReadings';
 
 /**
  * The AWS SDKs' shared profile-parser suite (profile-parser-tests.json, Apache-2.0, published by the SDKs: in
@@ -91,6 +91,7 @@ suiteTest(`read lazily, as loadConfig reads them, every case gives what the whol
   for (const { input } of SUITE) {
     const texts = { config: input.configFile, credentials: input.credentialsFile };
     expect(readLazily(texts)).toEqual(readWhole(texts));
+    expect(readListed(texts)).toEqual(readWhole(texts));
   }
 });
 

@@ -24,18 +24,30 @@ export const readWhole = (texts: SharedFileTexts): Reading =>
     return sections;
   });
 
-/** The files as loadConfig reads them, lazily (indexSharedFile). */
-export const readLazily = (texts: SharedFileTexts): Reading => reading(texts, (bytes, kind, warn) => indexSharedFile(bytes, kind, kind, warn));
+const lazily: Read = (bytes, kind, warn) => indexSharedFile(bytes, kind, kind, warn);
 
-function reading(texts: SharedFileTexts, read: Read): Reading {
+/** The files as loadConfig reads them, lazily (indexSharedFile), the names listed first, as `list --long` does. */
+export const readListed = (texts: SharedFileTexts): Reading => reading(texts, lazily);
+
+/**
+ * The files read lazily as a chain reads them: each section asked for by name, in a reading whose names are not
+ * listed (they come from another), since a listing changes how the sections of a name are found.
+ */
+export const readLazily = (texts: SharedFileTexts): Reading => {
+  const listing = readListed(texts);
+  return 'error' in listing ? listing : reading(texts, lazily, listing.names);
+};
+
+const BUCKETS = ['profiles', 'ssoSessions', 'services'] as const;
+
+function reading(texts: SharedFileTexts, read: Read, names?: Record<keyof AwsConfig, string[]>): Reading {
   const warnings: string[] = [];
   const file = (kind: FileKind) => read(Buffer.from(texts[kind] ?? ''), kind, (notes) => warnings.push(...notes.map(({ line, message }) => `${kind} line ${line}: ${message}`)));
   try {
     const merged = mergeSharedFiles(file('config'), file('credentials'));
-    const buckets = ['profiles', 'ssoSessions', 'services'] as const;
-    const names = Object.fromEntries(buckets.map((bucket) => [bucket, Object.keys(merged[bucket])])) as Record<keyof AwsConfig, string[]>;
-    const config = Object.fromEntries(buckets.map((bucket) => [bucket, Object.fromEntries(names[bucket].map((name) => [name, { ...merged[bucket][name] }]))])) as Records;
-    return { names, config, warnings: warnings.sort() };
+    const listed = names ?? (Object.fromEntries(BUCKETS.map((bucket) => [bucket, Object.keys(merged[bucket])])) as Record<keyof AwsConfig, string[]>);
+    const config = Object.fromEntries(BUCKETS.map((bucket) => [bucket, Object.fromEntries(listed[bucket].map((name) => [name, { ...merged[bucket][name] }]))])) as Records;
+    return { names: listed, config, warnings: warnings.sort() };
   } catch (error) {
     return { error: (error as Error).message };
   }
