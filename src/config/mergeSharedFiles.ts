@@ -1,7 +1,7 @@
 import type { Bucket } from './groupSections';
-import { sectionRecord, type SectionSource } from './sectionRecord';
+import { sectionRecord, type Section, type SectionSource } from './sectionRecord';
 
-export type Section = Readonly<Record<string, string>>;
+export type { Section };
 
 /** The two shared files merged the way the AWS CLI merges them, split by section type. */
 export interface AwsConfig {

@@ -1,4 +1,5 @@
-import type { Section } from './mergeSharedFiles';
+/** One section's keys and values, as resolve and the rest read them. */
+export type Section = Readonly<Record<string, string>>;
 
 /** Sections by name as one file holds them: a Map of read sections, or a file's index, which reads one when asked. */
 export interface SectionSource {
