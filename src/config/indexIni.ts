@@ -23,10 +23,11 @@ export class IndexedSection {
 
 /**
  * Where the sections of INI text are, found by searching the text rather than reading it line by line, so that a
- * file of 20,000 sections costs little more than its decoding. Plain headers (see PLAIN_HEADERS in identifySection),
- * nearly all of them, are found when someone asks for a section; every other header is found, checked as parseIni
- * checks it and kept at once, and so is every line before the first header. An indented '[' is a header only
- * where it does not continue a value, which for that rare line is told from the lines above it.
+ * file of 20,000 sections costs little more than its decoding. At once, the lines before the first header are checked
+ * as parseIni checks them, and every header that is not plain (see PLAIN_HEADERS in identifySection) is found and
+ * checked; the plain ones, nearly all, are valid by their shape and searched for when someone asks for a section. An
+ * indented '[' is a header only where it does not continue a value, which for that rare line is told from the lines
+ * above it.
  */
 export class IniIndex {
   /** The headers that are not plain, by header text, in the order parseIni gives sections. */
@@ -77,9 +78,9 @@ export class IniIndex {
   }
 
   /**
-   * The keys and notes of the section made of the headers at these line starts, read line by line by parseIni's own
-   * reader, each header's lines up to the next header. Numbering the lines means counting them from the top of the
-   * file, which is done only for a section that has something to say: a note, or an error.
+   * A section's keys and notes, read line by line by parseIni's own reader, each of its headers' lines up to the next
+   * header. Numbering the lines means counting them from the top of the file, which is done only for a section that
+   * has something to say: a note, or an error.
    */
   read(section: IndexedSection): { keys: Map<string, string>; notes: IniNote[] } {
     try {
