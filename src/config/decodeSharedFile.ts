@@ -1,20 +1,26 @@
 import { isUtf8 } from 'node:buffer';
 import { configError } from '../core/errors';
+import type { IniNote } from './parseIni';
 
 const SAVE_AS_UTF8 = 'Save it as UTF-8: the AWS CLI cannot read it either.';
+
+const BOM_NOTE: IniNote = {
+  line: 1,
+  message: 'the file starts with a byte-order mark, which awsenv and the AWS SDKs skip but the AWS CLI refuses ("File contains no section headers"); save it as UTF-8 without one',
+};
 
 /**
  * The text of a shared file, which must be UTF-8 as the AWS CLI reads it. A UTF-16 file (a Windows editor's
  * "Unicode") is refused by its byte-order mark or, without one, by its NUL bytes: decoded as UTF-8 it would read as a
- * few mangled sections, a silently shorter config. A UTF-8 byte-order mark is skipped and reported to the caller.
+ * few mangled sections, a silently shorter config. A UTF-8 byte-order mark is skipped, with a note.
  */
-export function decodeSharedFile(bytes: Buffer, file: string): { text: string; bom: boolean } {
+export function decodeSharedFile(bytes: Buffer, file: string): { text: string; notes: IniNote[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw configError(`${file} line 1: the file is UTF-16 (it starts with a UTF-16 byte-order mark)`, undefined, SAVE_AS_UTF8);
   }
   if (!isUtf8(bytes) || bytes.includes(0)) throw badLine(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: bytes.toString('utf8', bom ? 3 : 0), bom };
+  return { text: bytes.toString('utf8', bom ? 3 : 0), notes: bom ? [BOM_NOTE] : [] };
 }
 
 /** The error for the first line holding a NUL or a byte that is not UTF-8, counted as the reader counts lines. */

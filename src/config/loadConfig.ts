@@ -2,28 +2,31 @@ import fs from 'node:fs';
 import { configError } from '../core/errors';
 import type { Env } from '../core/env';
 import type { Logger } from '../core/logger';
+import type { Bucket } from './groupSections';
 import type { FileKind } from './identifySection';
+import { indexSharedFile } from './indexSharedFile';
 import { mergeSharedFiles, type AwsConfig } from './mergeSharedFiles';
-import { parseSharedFile, type SharedFile } from './parseSharedFile';
+import type { SectionSource } from './sectionRecord';
 import { sharedFilePaths } from './sharedFilePaths';
 
 /**
- * Reads ~/.aws/config and ~/.aws/credentials (or the files the environment names) once each, into one AwsConfig.
- * Each line the AWS CLI and the AWS SDKs would read differently is a warning naming the file and the line.
+ * Reads ~/.aws/config and ~/.aws/credentials (or the files the environment names) once each, into one AwsConfig
+ * whose sections are parsed when first asked for (see indexSharedFile). Each line the AWS CLI and the AWS SDKs
+ * would read differently is a warning naming the file and the line, given when the line is read.
  */
 export function loadConfig(env: Env, log: Logger): AwsConfig {
   const { configFile, credentialsFile } = sharedFilePaths(env);
   return mergeSharedFiles(readSharedFile(configFile, 'config', log), readSharedFile(credentialsFile, 'credentials', log));
 }
 
-const NO_SECTIONS: SharedFile = { profiles: new Map(), ssoSessions: new Map(), services: new Map() };
+const NO_SECTIONS: Record<Bucket, SectionSource> = { profiles: new Map(), ssoSessions: new Map(), services: new Map() };
 
-function readSharedFile(file: string, kind: FileKind, log: Logger): SharedFile {
+function readSharedFile(file: string, kind: FileKind, log: Logger): Record<Bucket, SectionSource> {
   const bytes = readBytes(file);
   if (!bytes) return NO_SECTIONS;
-  const { sections, notes } = parseSharedFile(bytes, kind, file);
-  for (const { line, message } of notes) log.warn(`${file} line ${line}: ${message}`);
-  return sections;
+  return indexSharedFile(bytes, kind, file, (notes) => {
+    for (const { line, message } of notes) log.warn(`${file} line ${line}: ${message}`);
+  });
 }
 
 /** The file's bytes, or undefined when there is no file: a missing file is fine, an unreadable one is not. */

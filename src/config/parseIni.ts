@@ -15,10 +15,16 @@ export interface IniSection {
 }
 
 // Python's whitespace (str.strip, \S), with which botocore's configparser trims lines and measures indentation.
-const SPACE = '\\t\\v\\f \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const SPACE = '\\t\\v\\f \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const EDGES = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g');
 const LEADING = new RegExp(`^[${SPACE}]*`);
 const INLINE_COMMENT = new RegExp(`[${SPACE}][#;]`);
+const SPACE_CHAR = new RegExp(`[${SPACE}]`);
+/** Whether text[at] is Python's whitespace, the usual characters told without a regular expression (for indexIni). */
+export const isSpaceAt = (text: string, at: number): boolean => {
+  const c = text.charCodeAt(at);
+  return c === 0x20 || ((c < 0x20 || c >= 0x85) && SPACE_CHAR.test(text[at]));
+};
 const strip = (text: string) => text.replace(EDGES, '');
 
 const REFUSED_BY_AWS_CLI = 'The AWS CLI cannot read this file either.';
@@ -47,7 +53,7 @@ export function parseIni(text: string, file: string): { sections: IniSection[]; 
   return { sections: [...reader.sections.values()], notes: reader.notes };
 }
 
-class IniReader {
+export class IniReader {
   readonly sections = new Map<string, IniSection>();
   readonly notes: IniNote[] = [];
   /** "header\nkey" → the line that first set it, to warn of a key set again. */
@@ -70,19 +76,27 @@ class IniReader {
     if (text[0] === '[') {
       this.section = this.header(text, line);
     } else if (!this.section) {
-      throw this.fail(line, 'a property outside any section', `Put it under a section header such as [profile NAME]. ${REFUSED_BY_AWS_CLI}`);
+      throw lineError(this.file, line, OUTSIDE_SECTION);
     } else {
       this.property = this.readProperty(this.section, text, indent, line);
     }
   }
 
+  /** Ends the value being read, as the next header does: for reading one section's parts without the lines between. */
+  endSection(): void {
+    this.property = undefined;
+  }
+
+  /** Whether read() would take this line as a header: a '[' that does not continue the value above. */
+  startsSection(raw: string): boolean {
+    const text = strip(raw);
+    return text[0] === '[' && !(this.property && LEADING.exec(raw)![0].length > this.property.indent);
+  }
+
   private header(text: string, line: number): IniSection {
-    // Up to the last ']', as botocore reads it: whatever follows (a comment) is ignored.
-    const end = text.lastIndexOf(']');
-    if (end < 0) throw this.fail(line, "a section header must end with ']'", REFUSED_BY_AWS_CLI);
-    const inner = text.slice(1, end);
-    const header = strip(inner);
-    if (!header) throw this.fail(line, 'a section header with no name', 'Name it, as in [profile NAME].');
+    const read = readHeader(text);
+    if ('problem' in read) throw lineError(this.file, line, read);
+    const { header, inner } = read;
     if (header !== inner) {
       this.note(line, `the spaces inside "[${inner}]" are trimmed by awsenv and the AWS SDKs but not by the AWS CLI, which reads another section name; write [${header}]`);
     }
@@ -143,6 +157,28 @@ class IniReader {
   }
 
   private fail(line: number, problem: string, hint: string): Error {
-    return configError(`${this.file} line ${line}: ${problem}`, undefined, hint);
+    return lineError(this.file, line, { problem, hint });
   }
 }
+
+/** What botocore refuses in a line, as the error names it after the file and the line. */
+export interface LineProblem {
+  readonly problem: string;
+  readonly hint: string;
+}
+
+export const OUTSIDE_SECTION: LineProblem = { problem: 'a property outside any section', hint: `Put it under a section header such as [profile NAME]. ${REFUSED_BY_AWS_CLI}` };
+
+/** A header's section name, its text inside the brackets trimmed, or what is wrong with it; text is the line from its '['. */
+export function readHeader(text: string): { header: string; inner: string } | LineProblem {
+  // Up to the last ']', as botocore reads it: whatever follows (a comment) is ignored.
+  const end = text.lastIndexOf(']');
+  if (end < 0) return { problem: "a section header must end with ']'", hint: REFUSED_BY_AWS_CLI };
+  const inner = text.slice(1, end);
+  const header = strip(inner);
+  if (!header) return { problem: 'a section header with no name', hint: 'Name it, as in [profile NAME].' };
+  return { header, inner };
+}
+
+export const lineError = (file: string, line: number, { problem, hint }: LineProblem): Error =>
+  configError(`${file} line ${line}: ${problem}`, undefined, hint);

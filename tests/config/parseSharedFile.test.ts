@@ -3,6 +3,7 @@ import { parseSharedFile } from '../../src/config/parseSharedFile';
 import { AwsenvError } from '../../src/core/errors';
 import { botocorePeer, botocoreReadings, type BotocoreReading, type SharedFileTexts } from '../support/botocore';
 import { testWith } from '../support/peers';
+import { readLazily, readListed, readWhole } from '../support/sharedFileReadings';
 
 type Sections = Record<string, Section>;
 
@@ -207,4 +208,11 @@ describe('botocore, which the AWS CLI reads the files with, reads them as these 
       else expect(readings.get(c)).not.toHaveProperty('error');
     });
   }
+});
+
+describe('loadConfig reads the files lazily (indexSharedFile); asked for every section, it reads what parseSharedFile reads', () => {
+  test.each([...READ, ...ERRORS])('$name', (c) => {
+    expect(readLazily(c)).toEqual(readWhole(c));
+    expect(readListed(c)).toEqual(readWhole(c));
+  });
 });

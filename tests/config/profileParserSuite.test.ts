@@ -3,6 +3,7 @@ import path from 'node:path';
 import { mergeSharedFiles, type AwsConfig } from '../../src/config/mergeSharedFiles';
 import { parseSharedFile } from '../../src/config/parseSharedFile';
 import { AwsenvError } from '../../src/core/errors';
+import { readLazily, readListed, readWhole } from '../support/sharedFileReadings';
 
 /**
  * The AWS SDKs' shared profile-parser suite (profile-parser-tests.json, Apache-2.0, published by the SDKs: in
@@ -84,6 +85,14 @@ function asAwsenvKeys(sections: Expected['profiles']): Expected['profiles'] {
 suiteTest(`the suite is the one expected: 65 cases, and every listed difference names one of them${MISSING}`, () => {
   expect(SUITE).toHaveLength(65);
   expect(Object.keys(DIFFERENCES).filter((name) => !SUITE.some((c) => c.name === name))).toEqual([]);
+});
+
+suiteTest(`read lazily, as loadConfig reads them, every case gives what the whole reading gives${MISSING}`, () => {
+  for (const { input } of SUITE) {
+    const texts = { config: input.configFile, credentials: input.credentialsFile };
+    expect(readLazily(texts)).toEqual(readWhole(texts));
+    expect(readListed(texts)).toEqual(readWhole(texts));
+  }
 });
 
 // jest refuses an empty table; without the suite, the test above says why nothing runs.
