@@ -5,6 +5,7 @@ import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/ato
 import { credentialsSchema, type Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
+import { sleep } from '../core/sleep';
 import { acquireLock, type Release } from './lock';
 import { readRegularFile } from '../core/readRegularFile';
 import { privateDirOnFirstUse } from './privateDirOnFirstUse';
@@ -66,7 +67,7 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
     },
     async lock(key, what) {
       ensurePrivateDir(dir);
-      return acquireLock(path.join(dir, `${key}.lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+      return acquireLock(path.join(dir, `${key}.lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep });
     },
     removeWhere(matches) {
       makePrivate();

@@ -4,6 +4,7 @@ import { z } from 'zod/v3';
 import type { SsoSession } from '../chain/types';
 import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
 import type { Logger } from '../core/logger';
+import { sleep } from '../core/sleep';
 import { acquireLock, type Release } from './lock';
 import { readRegularFile } from '../core/readRegularFile';
 import { privateDirOnFirstUse } from './privateDirOnFirstUse';
@@ -129,7 +130,7 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
     async lock(session, what) {
       ensurePrivateDir(dir);
       // Beside the token file, under a name the AWS CLI does not read.
-      return acquireLock(path.join(dir, `${tokenFileName(session)}.awsenv-lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+      return acquireLock(path.join(dir, `${tokenFileName(session)}.awsenv-lock`), { what, waitMs: LOCK_WAIT_MS, log, sleep });
     },
   };
 }

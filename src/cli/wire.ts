@@ -2,6 +2,7 @@ import type { SsoSession } from '../chain/types';
 import type { AwsTarget } from '../config/endpoints';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
+import { sleep } from '../core/sleep';
 import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
 import { ssoCache, ssoCacheDir, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
@@ -73,8 +74,6 @@ const stderrStream = () => {
   stderrListened = true;
   return process.stderr;
 };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
