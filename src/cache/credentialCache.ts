@@ -1,24 +1,49 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod/v3';
 import { ensurePrivateDir, removeStaleTemps, writeFileAtomic } from '../core/atomicWrite';
-import { credentialsSchema, type Credentials } from '../core/credentials';
+import type { Credentials } from '../core/credentials';
 import { homeDir, type Env } from '../core/env';
+import { isRecord, isText } from '../core/jsonShape';
 import type { Logger } from '../core/logger';
 import { sleep } from '../core/sleep';
 import { acquireLock, type Release } from './lock';
 import { readRegularFile } from '../core/readRegularFile';
 import { privateDirOnFirstUse } from './privateDirOnFirstUse';
 
-const entrySchema = z.object({
-  version: z.literal(1),
-  profile: z.string(),
-  kind: z.string(),
+interface Entry {
+  readonly version: 1;
+  readonly profile: string;
+  readonly kind: string;
   /** The sign-in the chain started from ("sso:<token file>"), so signing out can take its credentials along. */
-  origin: z.string().optional(),
+  readonly origin?: string;
+  readonly credentials: Required<Credentials>;
+}
+
+/** A cache file's entry, or undefined for anything that is not a whole entry of this version. */
+function entryOf(value: unknown): Entry | undefined {
+  if (!isRecord(value) || value.version !== 1 || typeof value.profile !== 'string' || typeof value.kind !== 'string') return undefined;
+  if (value.origin !== undefined && typeof value.origin !== 'string') return undefined;
+  const c = value.credentials;
   // Only credentials from AWS are cached, and those always expire: an entry without an end is not ours.
-  credentials: credentialsSchema.required({ sessionToken: true, expiration: true }),
-});
+  if (!isRecord(c) || !isText(c.accessKeyId) || !isText(c.secretAccessKey) || !isText(c.sessionToken) || typeof c.expiration !== 'string') return undefined;
+  const expiration = new Date(c.expiration);
+  if (Number.isNaN(expiration.getTime())) return undefined;
+  return {
+    version: 1,
+    profile: value.profile,
+    kind: value.kind,
+    ...(value.origin !== undefined && { origin: value.origin }),
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration },
+  };
+}
+
+const parseEntry = (text: string): Entry | undefined => {
+  try {
+    return entryOf(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+};
 
 /** Where the credential cache lives: beside the AWS CLI's own caches, in a directory of awsenv's. */
 export const credentialCacheDir = (env: Env) => path.join(homeDir(env), '.aws', 'awsenv');
@@ -49,12 +74,9 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.debug(`not using cache file ${file(key)}: ${(error as Error).message}`);
         return undefined;
       }
-      try {
-        return entrySchema.parse(JSON.parse(text)).credentials;
-      } catch {
-        log.debug(`ignoring damaged cache file ${file(key)}`);
-        return undefined;
-      }
+      const entry = parseEntry(text);
+      if (!entry) log.debug(`ignoring damaged cache file ${file(key)}`);
+      return entry?.credentials;
     },
     write(key, entry) {
       try {
@@ -81,13 +103,13 @@ export function fileCache(dir: string, log: Logger): CredentialCache {
       let removed = 0;
       for (const name of names) {
         const key = name.slice(0, -'.json'.length);
-        let origin: string | undefined;
+        let entry: Entry | undefined;
         try {
-          origin = entrySchema.parse(JSON.parse(readRegularFile(file(key)))).origin;
+          entry = parseEntry(readRegularFile(file(key)));
         } catch {
           continue;
         }
-        if (matches(origin)) {
+        if (entry && matches(entry.origin)) {
           fs.rmSync(file(key), { force: true });
           removed++;
         }

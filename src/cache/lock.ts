@@ -1,11 +1,20 @@
 import fs from 'node:fs';
-import { z } from 'zod/v3';
 import { AwsenvError } from '../core/errors';
+import { isRecord, isText } from '../core/jsonShape';
 import type { Logger } from '../core/logger';
 
 /** Who holds a lock: enough for a waiter to say what it waits for, and to tell a dead holder from a slow one. */
-const ownerSchema = z.object({ pid: z.number().int().positive(), what: z.string(), since: z.string(), nonce: z.string() });
-type Owner = z.infer<typeof ownerSchema>;
+interface Owner {
+  readonly pid: number;
+  readonly what: string;
+  readonly since: string;
+  readonly nonce: string;
+}
+
+const ownerOf = (value: unknown): Owner | undefined =>
+  isRecord(value) && Number.isInteger(value.pid) && (value.pid as number) > 0 && typeof value.what === 'string' && isText(value.since) && isText(value.nonce)
+    ? { pid: value.pid as number, what: value.what, since: value.since, nonce: value.nonce }
+    : undefined;
 
 export interface LockOptions {
   /** What the holder does, for the waiter's message: "the MFA session of alice". */
@@ -76,7 +85,7 @@ function tryCreate(file: string, owner: Owner): boolean {
 /** The holder, or undefined for a lock file that is gone or half written (its writer may have died mid-write). */
 function readOwner(file: string): Owner | undefined {
   try {
-    return ownerSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return ownerOf(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
     return undefined;
   }

@@ -1,34 +1,19 @@
-import type { SsoSession } from '../chain/types';
-import type { AwsTarget } from '../config/endpoints';
-import { homeDir, type Env } from '../core/env';
+import type { Env } from '../core/env';
 import type { Logger } from '../core/logger';
-import { sleep } from '../core/sleep';
 import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
-import { ssoCache, ssoCacheDir, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
-import type { PortalApi } from '../aws/portalApi';
 import { mfaCodes } from '../interaction/mfaPrompt';
 import type { ProviderDeps } from '../providers/providerDeps';
+import type { SsoServices } from './ssoWiring';
 
-// The SDK adapters, the sign-in service and the sign-in display are imported where they are first used: a cached
-// run uses none of them, and their modules' set-up (schemas, tables) would cost it start-up time.
+export type { SsoServices };
+
+// The SDK adapters and IAM Identity Center are imported where they are first used: a cached run uses none of them,
+// and their modules' set-up (schemas, tables) would cost it start-up time.
 const aws = {
   sts: () => import('../aws/stsApi'),
-  oidc: () => import('../aws/oidcApi'),
-  portal: () => import('../aws/portalApi'),
   metadata: () => import('../aws/metadataCredentials'),
 };
-const signInModules = () => Promise.all([import('../sso/deviceSignIn'), import('../sso/ssoAccessToken'), import('../interaction/signInDisplay'), import('../interaction/openBrowser'), import('../interaction/terminal')]);
-
-/** IAM Identity Center, put together for the commands and chains that use it. */
-export interface SsoServices {
-  readonly cache: SsoCache;
-  /** A new sign-in, in the browser (or only printed, without `browser`). */
-  signIn(session: SsoSession, profile: string, options: { browser: boolean }): Promise<SsoToken>;
-  /** A valid token: cached, refreshed, or signed in on the terminal when there is one. */
-  token(session: SsoSession, profile: string, rejected?: string): Promise<string>;
-  portal(target: AwsTarget, profile: string): Promise<PortalApi>;
-}
 
 /** Every dependency of a run, built in this one place from the real world: files, terminal, SDK clients, clock. */
 export interface Wiring {
@@ -36,8 +21,8 @@ export interface Wiring {
   readonly log: Logger;
   now(): Date;
   credentialCache(): CredentialCache;
-  /** Built on first use, so that a chain without an SSO step never builds it. */
-  sso(): SsoServices;
+  /** Built on first use, so that a chain without an SSO step never loads it. */
+  sso(): Promise<SsoServices>;
   /** What the providers run with, for a chain asked for as `requested`, with --mfa-code's value if given. */
   providerDeps(requested: string, mfaCode: string | undefined): ProviderDeps;
 }
@@ -45,8 +30,8 @@ export interface Wiring {
 /** `timeoutMs` bounds each AWS call, retries included (--timeout; commands without the flag get the default). */
 export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wiring {
   const now = () => new Date();
-  let sso: SsoServices | undefined;
-  const ssoServices = () => (sso ??= ssoWiring(env, log, now, timeoutMs));
+  let sso: Promise<SsoServices> | undefined;
+  const ssoServices = () => (sso ??= import('./ssoWiring').then((m) => m.ssoWiring(env, log, now, timeoutMs)));
   return {
     env,
     log,
@@ -56,73 +41,12 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
     providerDeps: (requested, mfaCode) => ({
       sts: async (target, credentials, who) => (await aws.sts()).createStsApi(target, credentials, who, log, timeoutMs),
       mfaCode: mfaCodes(mfaCode),
-      ssoToken: (session, rejected) => ssoServices().token(session, requested, rejected),
-      ssoPortal: (session, profile) => ssoServices().portal(session.portal, profile),
+      ssoToken: async (session, rejected) => (await ssoServices()).token(session, requested, rejected),
+      ssoPortal: async (session, profile) => (await ssoServices()).portal(session.portal, profile),
       metadataCredentials: async (source, profile) => (await aws.metadata()).metadataCredentials(source, profile),
       now,
       log,
       env,
     }),
-  };
-}
-
-// The sign-in display needs the stream itself (whether it is a terminal, for its spinner); a stderr nobody reads
-// any more must not end the run with an 'error' event.
-let stderrListened = false;
-const stderrStream = () => {
-  if (!stderrListened) process.stderr.on('error', () => undefined);
-  stderrListened = true;
-  return process.stderr;
-};
-
-function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
-  const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
-  const oidc = async (session: SsoSession, profile: string) => (await aws.oidc()).createOidcApi(session.oidc, profile, log, timeoutMs);
-  const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) => {
-    const [{ deviceSignIn }, , { signInDisplay }, { openBrowser }] = await signInModules();
-    return deviceSignIn(session, profile, {
-      oidc: await oidc(session, profile),
-      cache,
-      display: signInDisplay(stderrStream(), env),
-      openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
-      now,
-      sleep,
-      log,
-    });
-  };
-  return {
-    cache,
-    // `awsenv login` in two shells at once: one sign-in after the other, never two device flows interleaved.
-    signIn: async (session, profile, options) => {
-      const release = await cache.lock(session, `the IAM Identity Center sign-in to ${session.startUrl}`);
-      try {
-        return await signIn(session, profile, options);
-      } finally {
-        release();
-      }
-    },
-    token: async (session, profile, rejected) => {
-      const [, { ssoAccessToken }, { announceSignIn }, , { terminalAvailable }] = await signInModules();
-      return ssoAccessToken(
-        session,
-        profile,
-        {
-          cache,
-          oidc: () => oidc(session, profile),
-          // On a terminal the sign-in happens right here; in a script it must not wait for a person.
-          signIn: terminalAvailable()
-            ? () => {
-                announceSignIn(stderrStream(), profile);
-                return signIn(session, profile, { browser: true });
-              }
-            : undefined,
-          now,
-          sleep,
-          log,
-        },
-        rejected,
-      );
-    },
-    portal: async (target, profile) => (await aws.portal()).createPortalApi(target, profile, log, timeoutMs),
   };
 }

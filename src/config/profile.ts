@@ -1,55 +1,56 @@
-import { z } from 'zod/v3';
 import type { Section } from './mergeSharedFiles';
 
-const text = z.string().trim().min(1);
-
 /**
- * The profile keys awsenv reads, with the AWS CLI's names. Unknown keys pass through untouched:
- * a config file shared with other tools holds plenty that is none of our business.
+ * The profile keys awsenv reads, with the AWS CLI's names, each trimmed and never empty. Checked by hand rather than
+ * with a zod schema: this runs on every cached export, and zod's module set-up alone cost more than the whole check.
  */
-const profileSchema = z
-  .object({
-    aws_access_key_id: text.optional(),
-    aws_secret_access_key: text.optional(),
-    aws_session_token: text.optional(),
-    mfa_serial: text.optional(),
-    role_arn: text.optional(),
-    source_profile: text.optional(),
-    credential_source: text.optional(),
-    external_id: text.optional(),
-    role_session_name: text.optional(),
-    source_identity: text.optional(),
-    duration_seconds: z
-      .string()
-      .trim()
-      .regex(/^\d+$/, 'must be a whole number of seconds')
-      .transform(Number)
-      .optional(),
-    region: text.optional(),
-    endpoint_url: text.optional(),
-    services: text.optional(),
-    ignore_configured_endpoint_urls: text.optional(),
-    web_identity_token_file: text.optional(),
-    credential_process: text.optional(),
-    sso_session: text.optional(),
-    sso_start_url: text.optional(),
-    sso_account_id: text.optional(),
-    sso_role_name: text.optional(),
-    sso_region: text.optional(),
-  })
-  .passthrough();
+const TEXT_KEYS = [
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'mfa_serial',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'external_id',
+  'role_session_name',
+  'source_identity',
+  'region',
+  'endpoint_url',
+  'services',
+  'ignore_configured_endpoint_urls',
+  'web_identity_token_file',
+  'credential_process',
+  'sso_session',
+  'sso_start_url',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_region',
+] as const;
 
-export type Profile = z.infer<typeof profileSchema>;
+type TextKey = (typeof TEXT_KEYS)[number];
+
+/** Unknown keys pass through untouched: a config file shared with other tools holds plenty that is none of our business. */
+export type Profile = { [K in TextKey]?: string } & { duration_seconds?: number } & { [key: string]: unknown };
 
 /** Parses one profile section, naming the first bad key in the error so the user knows what to fix. */
 export function parseProfile(section: Section): { ok: true; profile: Profile } | { ok: false; problem: string } {
-  const result = profileSchema.safeParse(section);
-  if (result.success) return { ok: true, profile: result.data };
-  const issue = result.error.issues[0];
-  return { ok: false, problem: `${issue.path.join('.')} ${issue.message}` };
+  const profile: Profile = { ...section };
+  for (const key of TEXT_KEYS) {
+    const value = section[key];
+    if (value === undefined) continue;
+    const text = value.trim();
+    if (!text) return { ok: false, problem: `${key} is empty: give it a value or remove the line` };
+    profile[key] = text;
+  }
+  const duration = section.duration_seconds?.trim();
+  if (duration !== undefined) {
+    if (!/^\d+$/.test(duration)) return { ok: false, problem: 'duration_seconds must be a whole number of seconds' };
+    profile.duration_seconds = Number(duration);
+  }
+  return { ok: true, profile };
 }
 
 export const hasStaticKeys = (p: Profile): boolean => Boolean(p.aws_access_key_id && p.aws_secret_access_key);
 
 export const usesSso = (p: Profile): boolean => Boolean(p.sso_session || p.sso_start_url || p.sso_account_id);
-

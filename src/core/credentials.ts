@@ -1,14 +1,10 @@
-import { z } from 'zod/v3';
-
 /** Credentials as every provider returns them and the cache stores them. */
-export const credentialsSchema = z.object({
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
-  sessionToken: z.string().min(1).optional(),
-  expiration: z.coerce.date().optional(),
-});
-
-export type Credentials = z.infer<typeof credentialsSchema>;
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
 
 /** Seconds of validity left, or Infinity for long-term keys. */
 export function secondsLeft(credentials: Credentials, now: Date): number {

@@ -2,22 +2,21 @@ import type { Step } from '../chain/types';
 import type { Credentials } from '../core/credentials';
 import type { ProviderDeps, Source } from './providerDeps';
 import { staticKeys } from './staticKeys';
-import { sessionToken } from './sessionToken';
-import { assumeRole } from './assumeRole';
-import { ssoRoleCredentials } from './ssoRoleCredentials';
-import { webIdentity } from './webIdentity';
-import { credentialProcess } from './credentialProcess';
 
 type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps) => Promise<Credentials>;
 
-/** One provider per step kind; the mapped type makes the compiler insist on a provider for every kind. */
+/**
+ * One provider per step kind; the mapped type makes the compiler insist on a provider for every kind. Those that
+ * call out are imported when a step needs them: a cached export runs none of them, and their modules' set-up
+ * (schemas, child processes) would cost it start-up time. Static keys are read on the warm path itself.
+ */
 export const providers: { [K in Step['kind']]: Provider<Step & { kind: K }> } = {
   static: async (step) => staticKeys(step),
-  sessionToken: (step, source, deps) => sessionToken(step, needSource(step, source), deps),
-  assumeRole: (step, source, deps) => assumeRole(step, needSource(step, source), deps),
-  sso: (step, _source, deps) => ssoRoleCredentials(step, deps),
-  webIdentity: (step, _source, deps) => webIdentity(step, deps),
-  process: (step, _source, deps) => credentialProcess(step, deps.now()),
+  sessionToken: async (step, source, deps) => (await import('./sessionToken')).sessionToken(step, needSource(step, source), deps),
+  assumeRole: async (step, source, deps) => (await import('./assumeRole')).assumeRole(step, needSource(step, source), deps),
+  sso: async (step, _source, deps) => (await import('./ssoRoleCredentials')).ssoRoleCredentials(step, deps),
+  webIdentity: async (step, _source, deps) => (await import('./webIdentity')).webIdentity(step, deps),
+  process: async (step, _source, deps) => (await import('./credentialProcess')).credentialProcess(step, deps.now()),
   instanceMetadata: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
   container: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
 };

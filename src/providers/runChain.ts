@@ -1,7 +1,7 @@
 import type { Chain, Step } from '../chain/types';
 import { cacheKey } from '../cache/cacheKey';
 import type { CredentialCache } from '../cache/credentialCache';
-import { ssoOrigin } from '../cache/ssoTokenCache';
+import { ssoOrigin } from '../cache/ssoCacheFiles';
 import { secondsLeft, type Credentials } from '../core/credentials';
 import { formatSeconds } from '../core/time';
 import type { ProviderDeps, Source } from './providerDeps';

@@ -48,6 +48,16 @@ describe(fileCache.name, () => {
     ['another version', { ...stored, version: 2 }],
     ['credentials without an expiration', { ...stored, credentials: { ...stored.credentials, expiration: undefined } }],
     ['credentials without a session token', { ...stored, credentials: { ...stored.credentials, sessionToken: undefined } }],
+    ['an empty access key id', { ...stored, credentials: { ...stored.credentials, accessKeyId: '' } }],
+    ['a secret that is not text', { ...stored, credentials: { ...stored.credentials, secretAccessKey: 42 } }],
+    ['an expiration that is no date', { ...stored, credentials: { ...stored.credentials, expiration: 'soon' } }],
+    ['an expiration as a number', { ...stored, credentials: { ...stored.credentials, expiration: 1893456000000 } }],
+    ['no profile', { ...stored, profile: undefined }],
+    ['a kind that is not text', { ...stored, kind: ['role'] }],
+    ['an origin that is not text', { ...stored, origin: 7 }],
+    ['credentials that are a list', { ...stored, credentials: [credentials] }],
+    ['JSON that is not an object', [stored]],
+    ['JSON null', null],
   ])('a file with %s is a miss, logged at debug, and the next write replaces it', (_name, content) => {
     const { cache, log, file } = setUp();
     plant(file('k'), content);

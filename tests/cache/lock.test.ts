@@ -82,9 +82,14 @@ describe(acquireLock.name, () => {
     release();
   });
 
-  test('a lock file its writer left half written is taken over once it is a second old, not before', async () => {
+  test.each([
+    ['half written', '{"pid": 12'],
+    ['with a pid that is not a number', JSON.stringify({ pid: '12', what: 'x', since: new Date().toISOString(), nonce: 'n' })],
+    ['with a pid of 0', JSON.stringify({ pid: 0, what: 'x', since: new Date().toISOString(), nonce: 'n' })],
+    ['without a nonce', JSON.stringify({ pid: 12, what: 'x', since: new Date().toISOString() })],
+  ])('a lock file %s is taken over once it is a second old, not before', async (_name, text) => {
     const file = lockFile();
-    fs.writeFileSync(file, '{"pid": 12');
+    fs.writeFileSync(file, text);
     const young = acquireLock(file, options({ waitMs: 300 }).options);
     await expect(young).rejects.toThrow(AwsenvError);
     const old = new Date(Date.now() - 5000);

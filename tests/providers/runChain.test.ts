@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cacheKey } from '../../src/cache/cacheKey';
-import { ssoOrigin } from '../../src/cache/ssoTokenCache';
+import { ssoOrigin } from '../../src/cache/ssoCacheFiles';
 import type { AssumeRoleStep, MetadataStep, ProcessStep, SessionTokenStep, SsoStep, StaticStep, Step, WebIdentityStep } from '../../src/chain/types';
 import { EXPORT_MARGIN_SECONDS, SOURCE_MARGIN_SECONDS, runChain, type CacheUse } from '../../src/providers/runChain';
 import { fakeCache, fakeProviderDeps, inSeconds, SSO_STEP, type Call } from '../support/fakeProviderDeps';

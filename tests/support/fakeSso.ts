@@ -1,5 +1,6 @@
 import type { ClientRegistration, DeviceAuthorization, DevicePoll, IssuedToken, OidcApi } from '../../src/aws/oidcApi';
-import { registrationFileName, tokenFileName, type Registration, type SsoCache, type SsoToken } from '../../src/cache/ssoTokenCache';
+import { registrationFileName, tokenFileName } from '../../src/cache/ssoCacheFiles';
+import type { Registration, SsoCache, SsoToken } from '../../src/cache/ssoTokenCache';
 import type { SsoSession } from '../../src/chain/types';
 import { isoSeconds } from '../../src/core/time';
 import { START_URL } from './world';

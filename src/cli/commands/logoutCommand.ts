@@ -9,7 +9,8 @@ import { serviceTarget, type AwsTarget } from '../../config/endpoints';
 import { signInSessionOf } from '../../chain/signInSession';
 import { ssoSessionOf } from '../../chain/resolveSso';
 import type { SsoSession } from '../../chain/types';
-import { ssoOrigin, tokenFileName, type SsoToken } from '../../cache/ssoTokenCache';
+import { ssoOrigin, tokenFileName } from '../../cache/ssoCacheFiles';
+import type { SsoToken } from '../../cache/ssoTokenCache';
 import type { CommandOf } from '../command';
 import { pickProfile } from '../pickProfile';
 import type { SsoServices, Wiring } from '../wire';
@@ -21,7 +22,7 @@ import type { SsoServices, Wiring } from '../wire';
 export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
   const config = loadConfig(env, log);
-  const sso = wiring.sso();
+  const sso = await wiring.sso();
   const credentials = wiring.credentialCache();
   if (!command.all) {
     const { name, origin } = pickProfile(command.profile, env);

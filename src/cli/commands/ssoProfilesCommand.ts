@@ -29,7 +29,7 @@ export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, 
   const { env, log } = wiring;
   const config = loadConfig(env, log);
   const { session, label, region } = sessionFor(options, config, env);
-  const sso = wiring.sso();
+  const sso = await wiring.sso();
   const token = await sso.token(session, label);
   const portal = await sso.portal(session.portal, label);
   const suggested: Suggested[] = [];
