@@ -6,7 +6,8 @@
  *
  *   node scripts/build.mjs [build|bundle] [--root DIR]
  *
- * build   tsc into the new directory, bundle it with esbuild, write V8's code cache (scripts/writeCodeCache.ts)
+ * build   tsc into the new directory, bundle it with esbuild as a warm and a cold bundle (scripts/splitBundle.mjs),
+ *         write V8's code caches (scripts/writeCodeCache.ts)
  * bundle  the same from a copy of dist/'s compiled sources, without tsc
  * --root  the project to build (the checkout by default); its tests build a small fixture project this way
  *
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitBundle } from './splitBundle.mjs';
 
 const require = createRequire(import.meta.url);
 const NODE_TARGET = 'node20';
@@ -63,7 +65,8 @@ async function bundle(dir) {
   // ASCII only and without comments: one character past ASCII makes V8 hold the whole source as two-byte text, which
   // doubled the time to read the bundle and to check its code cache on every start.
   const common = { absWorkingDir: dir, bundle: true, platform: 'node', target: NODE_TARGET, logLevel: 'warning', charset: 'ascii', minifyWhitespace: true };
-  await esbuild.build({ ...common, entryPoints: ['src/main.js'], outfile: 'awsenv-main.js', external: NOT_BUNDLED });
+  // The CLI as a warm and a cold bundle (scripts/splitBundle.mjs), the bin that runs them, each with a code cache.
+  await splitBundle(esbuild, root, dir, { ...common, external: NOT_BUNDLED });
   await esbuild.build({ ...common, entryPoints: ['src/launcher.js'], outfile: 'awsenv.js' });
 }
 

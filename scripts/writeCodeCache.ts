@@ -1,6 +1,7 @@
 /**
- * Part of the build: runs the bundled CLI once on a typical cached-path command (an export of plain keys) so that
- * the launcher can save V8's compiled code for it. Nothing outside a temporary directory is read or written.
+ * Part of the build: runs the bundled CLI on a typical command for each bundle, so that the launcher can save V8's
+ * compiled code for it: an export of plain keys for the warm bundle, `--help` (yargs) for the cold one. Each run
+ * writes only its own bundle's cache. Nothing outside a temporary directory is read or written.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +13,10 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'awsenv-build-'));
 try {
   fs.mkdirSync(path.join(home, '.aws'));
   fs.writeFileSync(path.join(home, '.aws', 'credentials'), '[build]\naws_access_key_id = AKIABUILD\naws_secret_access_key = build\n');
-  execFileSync(process.execPath, [path.join(dist, 'awsenv.js'), 'build'], { env: { PATH: process.env.PATH, HOME: home, AWSENV_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+  const runFor = (bundle: string, args: string[]) =>
+    execFileSync(process.execPath, [path.join(dist, 'awsenv.js'), ...args], { env: { PATH: process.env.PATH, HOME: home, AWSENV_WRITE_CODE_CACHE: bundle }, stdio: 'ignore' });
+  runFor('awsenv-main.js', ['build']);
+  runFor('awsenv-cold.js', ['--help']);
 } finally {
   fs.rmSync(home, { recursive: true, force: true });
 }

@@ -17,8 +17,9 @@ const tracer = path.resolve(__dirname, '..', 'support', 'moduleTrace.js');
 
 /**
  * The modules a run of the bin loads: the files Node loaded (require.cache, written by the preloaded tracer), and the
- * modules inside the bundle whose code ran. Those never reach require.cache; V8's coverage, which NODE_V8_COVERAGE
- * writes at exit, counts the calls of each module's factory, which esbuild names after the module's path.
+ * bundles that ran and the modules inside them whose code ran. Those never reach require.cache; V8's coverage, which
+ * NODE_V8_COVERAGE writes at exit, lists each script by its name and counts the calls of each module's factory, which
+ * esbuild names after the module's path.
  */
 async function modulesLoadedBy(args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const log = path.join(env.HOME!, `modules-${Date.now()}-${Math.random()}.txt`);
@@ -29,8 +30,8 @@ async function modulesLoadedBy(args: string[], env: NodeJS.ProcessEnv): Promise<
   const bundled = fs
     .readdirSync(coverage)
     .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(coverage, file), 'utf8')) as V8Coverage).result)
-    .filter((script) => script.url === path.basename(BUNDLE))
-    .flatMap((script) => script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.functionName));
+    .filter((script) => BUNDLES.includes(script.url))
+    .flatMap((script) => [script.url, ...script.functions.filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.functionName)]);
   return [...fs.readFileSync(log, 'utf8').split('\n'), ...bundled];
 }
 
@@ -38,7 +39,8 @@ interface V8Coverage {
   result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }>;
 }
 
-const BUNDLE = path.join(path.dirname(AWSENV_BIN), 'awsenv-main.js');
+/** The warm bundle, always loaded, and the cold one, loaded when the warm side first needs one of its modules. */
+const BUNDLES = ['awsenv-main.js', 'awsenv-cold.js'];
 /** The modules of one package among those loaded, by a whole path segment: "yargs" is not "yargs-parser". */
 const modulesOf = (pkg: string, modules: string[]) => modules.filter((m) => m.split(/[\\/]/).includes(pkg));
 const sdkModules = (modules: string[]) => modulesOf('@aws-sdk', modules);
@@ -69,5 +71,17 @@ test('the lines shells run start neither yargs nor zod; --help starts yargs, a c
   for (const args of [['admin'], ['alice'], ['use', '--format', 'sh', 'admin'], ['alice', '-f', 'fish'], ['unset'], ['list'], ['init', 'zsh']]) {
     const loaded = await modulesLoadedBy(args, world);
     expect([args, modulesOf('yargs', loaded), modulesOf('zod', loaded)]).toEqual([args, [], []]);
+  }
+});
+
+// The cold bundle is most of the code: reading it and checking its code cache alone would cost a cached export.
+test('the lines shells run never load the cold bundle; a cold run and --help do', async () => {
+  const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+  const world = { ...env, AWS_ENDPOINT_URL_STS: sts.url };
+  expect(await modulesLoadedBy(['--help'], world)).toContain('awsenv-cold.js');
+  expect(await modulesLoadedBy(['admin', '--mfa-code', '345678'], world)).toContain('awsenv-cold.js');
+  for (const args of [['admin'], ['alice'], ['alice', '-f', 'fish'], ['unset'], ['list'], ['init', 'zsh']]) {
+    const loaded = await modulesLoadedBy(args, world);
+    expect([args, loaded.includes('awsenv-main.js'), loaded.includes('awsenv-cold.js')]).toEqual([args, true, false]);
   }
 });

@@ -54,7 +54,7 @@ describe('scripts/build.mjs', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const built = tree(path.join(root, 'dist'));
-    expect(Object.keys(built)).toEqual(['awsenv-main.js', 'awsenv-main.js.v8cache', 'awsenv.js', 'scripts/writeCodeCache.js', 'src/launcher.js', 'src/main.js']);
+    expect(Object.keys(built)).toEqual(['awsenv-cold.js', 'awsenv-main.js', 'awsenv-main.js.v8cache', 'awsenv.js', 'scripts/writeCodeCache.js', 'src/launcher.js', 'src/main.js']);
     expect(built['awsenv-main.js']).toContain('build="new \\u2192"');
     // V8 keeps a source with any other character as two-byte text, which is slower to read and to check.
     expect(/[^\x00-\x7f]/.test(built['awsenv-main.js'])).toBe(false);
