@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { configError } from '../core/errors';
 import type { IniNote } from './parseIni';
 
@@ -18,7 +18,11 @@ export function decodeSharedFile(bytes: Buffer, file: string): { text: string; n
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw configError(`${file} line 1: the file is UTF-16 (it starts with a UTF-16 byte-order mark)`, undefined, SAVE_AS_UTF8);
   }
-  if (!isUtf8(bytes) || bytes.includes(0)) throw badLine(bytes, file);
+  if (bytes.includes(0)) throw badLine(bytes, file);
+  // Nearly every config is ASCII, whose bytes are its text: copied as Latin-1, without UTF-8's checking and decoding
+  // (a tenth of the time a warm export spends on a config of 20,000 profiles).
+  if (isAscii(bytes)) return { text: bytes.toString('latin1'), notes: [] };
+  if (!isUtf8(bytes)) throw badLine(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { text: bytes.toString('utf8', bom ? 3 : 0), notes: bom ? [BOM_NOTE] : [] };
 }
