@@ -7,7 +7,7 @@
  *   node scripts/build.mjs [build|bundle] [--root DIR]
  *
  * build   tsc into the new directory, bundle it with esbuild as a warm and a cold bundle (scripts/splitBundle.mjs),
- *         write V8's code caches (scripts/writeCodeCache.ts)
+ *         render the help pages (scripts/writeHelpPages.ts), write V8's code caches (scripts/writeCodeCache.ts)
  * bundle  the same from a copy of dist/'s compiled sources, without tsc
  * --root  the project to build (the checkout by default); its tests build a small fixture project this way
  *
@@ -38,6 +38,7 @@ try {
     await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json'), '--outDir', temp]);
   }
   await bundle(temp);
+  if (fs.existsSync(path.join(temp, 'scripts', 'writeHelpPages.js'))) await run(process.execPath, [path.join(temp, 'scripts', 'writeHelpPages.js')]);
   await run(process.execPath, [path.join(temp, 'scripts', 'writeCodeCache.js')]);
   swapIn();
 } catch (error) {

@@ -6,6 +6,7 @@ import { SHELLS, type Command, type ParsedArgs } from './command';
 import { commandOf, DEFAULT_FORMAT } from './commandOf';
 import { DEFAULT_TIMEOUT } from './credentialFlags';
 import { usageError } from './usageError';
+import { helpWidth } from './helpPages';
 
 function credentialOptions<T>(y: Argv<T>) {
   return y
@@ -88,7 +89,9 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     .help()
     .alias('help', 'h')
     .version()
-    .wrap(Math.min(110, process.stderr.columns || 100))
+    .wrap(helpWidth())
+    // awsenv's own words are English: a page of them under headings in the user's language would read as a mistake.
+    .detectLocale(false)
     .exitProcess(false)
     .fail((message, error) => {
       throw error instanceof AwsenvError ? error : usageError(message ?? error?.message ?? 'invalid arguments');
