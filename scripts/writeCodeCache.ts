@@ -3,7 +3,8 @@
  * them. The warm bundle's cache grows over a chain of runs, each loading the cache the run before wrote and adding
  * what it compiled: an export of plain keys, of a cached role (its cache entry written here, under the key awsenv
  * computes), `unset`, `list` and `init`. A function left out of the cache is compiled on every start that calls
- * it. The cold bundle's cache comes from `--help` (yargs). Nothing outside a temporary directory is read or written.
+ * it. The cold bundle's cache comes from a help line yargs answers. Nothing outside a temporary directory is read
+ * or written.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +30,8 @@ try {
   const runFor = (bundle: string, args: string[]) =>
     execFileSync(process.execPath, [path.join(dist, 'awsenv.js'), ...args], { env: { ...env, AWSENV_WRITE_CODE_CACHE: bundle }, stdio: 'ignore' });
   for (const args of [['build'], ['role'], ['unset'], ['list'], ['init', 'zsh']]) runFor('awsenv-main.js', args);
-  runFor('awsenv-cold.js', ['--help']);
+  // A line only yargs answers (--help alone is a page written at build time).
+  runFor('awsenv-cold.js', ['list', '--long', '--help']);
 } finally {
   fs.rmSync(home, { recursive: true, force: true });
 }
