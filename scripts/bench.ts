@@ -5,6 +5,8 @@
  *   BENCH_RUNS=25          timed pairs per command, after 3 rounds of warm-up
  *   BENCH_MEMORY_RUNS=7    pairs per command under GNU time for peak memory
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { AWSENV_BIN } from '../tests/support/cli';
 import { CONFIG_SIZES, WARM_PROFILES, warmHomes, type WarmHome } from './bench/homes';
 import { awsCli, machineLine, timeBin } from './bench/machine';
@@ -47,6 +49,11 @@ async function main() {
       awsenv('--help', small, ['--help'], { target: HELP_AND_ERRORS }),
       awsenv('nosuch (unknown profile, exit 3)', small, ['nosuch'], { status: 3, target: HELP_AND_ERRORS }),
     ];
+    // The floor of any command-line tool written for Node: a script file that reads the credentials file and writes one
+    // line, with write(2) as awsenv does. What a target leaves above it is all the tool may spend.
+    const floor = path.join(small.home, 'floor.js');
+    fs.writeFileSync(floor, "const fs = require('fs');\nfs.readFileSync(`${process.env.HOME}/.aws/credentials`, 'utf8');\nfs.writeSync(1, 'export AWS_ACCESS_KEY_ID=x\\n');\n");
+    commands.push({ name: 'node floor.js (reads a file, writes a line: the floor of a Node CLI)', file: process.execPath, args: [floor], env: envOf(small), status: 0, stdoutHas: 'AWS_ACCESS_KEY_ID' });
     const cli = awsCli();
     if ('path' in cli) {
       // Named with its version in the table: the v2's start-up differs from release to release.
