@@ -25,7 +25,10 @@ export const isSpaceAt = (text: string, at: number): boolean => {
   const c = text.charCodeAt(at);
   return c === 0x20 || ((c < 0x20 || c >= 0x85) && SPACE_CHAR.test(text[at]));
 };
-const strip = (text: string) => text.replace(EDGES, '');
+/** A line without Python's whitespace at either end, as configparser trims it. */
+export const strip = (text: string) => text.replace(EDGES, '');
+/** How deep a line is indented, as configparser measures it to tell a continuation from a new property. */
+export const indentOf = (raw: string) => LEADING.exec(raw)![0].length;
 
 const REFUSED_BY_AWS_CLI = 'The AWS CLI cannot read this file either.';
 
@@ -70,7 +73,7 @@ export class IniReader {
       return;
     }
     if (text[0] === '#' || text[0] === ';') return;
-    const indent = LEADING.exec(raw)![0].length;
+    const indent = indentOf(raw);
     if (this.property && indent > this.property.indent) return this.continueValue(this.property, text, line);
     this.property = undefined;
     if (text[0] === '[') {
@@ -90,7 +93,7 @@ export class IniReader {
   /** Whether read() would take this line as a header: a '[' that does not continue the value above. */
   startsSection(raw: string): boolean {
     const text = strip(raw);
-    return text[0] === '[' && !(this.property && LEADING.exec(raw)![0].length > this.property.indent);
+    return text[0] === '[' && !(this.property && indentOf(raw) > this.property.indent);
   }
 
   private header(text: string, line: number): IniSection {
