@@ -1,4 +1,5 @@
 import { AwsenvError } from '../core/errors';
+import { keysRefusal } from './keysRefusal';
 import { errorName, errorMessage } from './sdkErrorFields';
 
 export interface StsCallContext {
@@ -45,9 +46,7 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
       if (ctx.signerKind === 'session') {
         return fail(`STS no longer accepts the session credentials that signed ${ctx.operation} (${name})`, 'They may have been revoked or have expired early: run again with --refresh to get new ones. If that fails too, check the keys of the profile the chain starts from.', ctx.signedBy);
       }
-      if (name === 'InvalidClientTokenId') return fail('AWS does not recognise the access key', 'The key may be deleted, deactivated or mistyped: check aws_access_key_id in the credentials file.', ctx.signedBy);
-      if (name === 'SignatureDoesNotMatch') return fail('the secret access key does not match its access key', 'Check aws_secret_access_key in the credentials file.', ctx.signedBy);
-      return fail('the credentials have expired', 'Renew the session token written in the profile (aws_session_token), or remove it with the keys it came with.', ctx.signedBy);
+      return keysRefusal(name, ctx.signedBy, error) ?? fail('the credentials have expired', 'Renew the session token written in the profile (aws_session_token), or remove it with the keys it came with.', ctx.signedBy);
     case 'RegionDisabledException':
       return fail('STS is not activated in this region', 'Use another region (--region) or activate STS for it in IAM.');
     default:
