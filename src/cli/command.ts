@@ -22,6 +22,14 @@ export interface SsoProfilesOptions {
   readonly write: boolean;
 }
 
+export interface MfaSetupOptions {
+  readonly profile?: string;
+  /** --serial: the device to write, which must be one of the user's; without it the only one, or asked. */
+  readonly serial?: string;
+  /** --force: look the devices up and write again when the profile already has an mfa_serial. */
+  readonly force: boolean;
+}
+
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
@@ -35,7 +43,8 @@ export type Command =
   | { name: 'init'; shell: ShellName }
   | { name: 'login'; profile?: string; browser: boolean }
   | { name: 'logout'; profile?: string; all: boolean }
-  | { name: 'ssoProfiles'; options: SsoProfilesOptions };
+  | { name: 'ssoProfiles'; options: SsoProfilesOptions }
+  | { name: 'mfaSetup'; options: MfaSetupOptions };
 
 export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
 

@@ -21,4 +21,5 @@ export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => Comma
   login: (a) => ({ name: 'login', profile: text(a.profile), browser: !a['no-browser'] }),
   logout: (a) => ({ name: 'logout', profile: text(a.profile), all: Boolean(a.all) }),
   ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), write: Boolean(a.write) } }),
+  mfaSetup: (a) => ({ name: 'mfaSetup', options: { profile: text(a.profile), serial: text(a.serial), force: Boolean(a.force) } }),
 };

@@ -30,6 +30,7 @@ const handlers: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   login: async (command, wiring) => (await import('./commands/loginCommand')).loginCommand(command, wiring),
   logout: async (command, wiring) => (await import('./commands/logoutCommand')).logoutCommand(command, wiring),
   ssoProfiles: async (command, wiring) => (await import('./commands/ssoProfilesCommand')).ssoProfilesCommand(command, wiring),
+  mfaSetup: async (command, wiring) => (await import('./commands/mfaSetupCommand')).mfaSetupCommand(command, wiring),
 };
 
 /**

@@ -80,6 +80,17 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
         )
         .demandCommand(1, 'Name an sso subcommand: profiles'),
     )
+    .command('mfa', 'MFA tools: awsenv mfa setup', (y) =>
+      y
+        .command('setup [profile]', 'Find the MFA device of the profile\'s IAM user and write its mfa_serial into the config file (after a backup)', (p) =>
+          p
+            .positional('profile', { type: 'string', describe: 'A profile with an IAM user\'s access keys (default: $AWS_PROFILE, else "default")' })
+            .option('serial', { type: 'string', describe: 'The device to write, for scripts: the ARN of one of the user\'s MFA devices' })
+            .option('force', { type: 'boolean', default: false, describe: 'Replace an mfa_serial the profile already has' }), (a) =>
+          set(commandOf.mfaSetup(a)),
+        )
+        .demandCommand(1, 'Name an mfa subcommand: setup'),
+    )
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
     .example('awsenv profile1 -f fish | source', 'The same in fish')

@@ -4,6 +4,9 @@ import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/cr
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { mfaCodes } from '../interaction/mfaPrompt';
 import type { ProviderDeps } from '../providers/providerDeps';
+import type { AwsTarget } from '../config/endpoints';
+import type { Credentials } from '../core/credentials';
+import type { IamApi } from '../aws/iamApi';
 import type { SsoServices } from './ssoWiring';
 
 export type { SsoServices };
@@ -13,6 +16,7 @@ export type { SsoServices };
 const aws = {
   sts: () => import('../aws/stsApi'),
   metadata: () => import('../aws/metadataCredentials'),
+  iam: () => import('../aws/iamApi'),
 };
 
 /** Every dependency of a run, built in this one place from the real world: files, terminal, SDK clients, clock. */
@@ -23,6 +27,8 @@ export interface Wiring {
   credentialCache(): CredentialCache;
   /** Built on first use, so that a chain without an SSO step never loads it. */
   sso(): Promise<SsoServices>;
+  /** IAM, signed with the profile's keys (`awsenv mfa setup`). */
+  iam(target: AwsTarget, credentials: Credentials, profile: string): Promise<IamApi>;
   /** What the providers run with, for a chain asked for as `requested`, with --mfa-code's value if given. */
   providerDeps(requested: string, mfaCode: string | undefined): ProviderDeps;
 }
@@ -38,6 +44,7 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
     now,
     credentialCache: () => fileCache(credentialCacheDir(env), log),
     sso: ssoServices,
+    iam: async (target, credentials, profile) => (await aws.iam()).createIamApi(target, credentials, profile, log, timeoutMs),
     providerDeps: (requested, mfaCode) => ({
       sts: async (target, credentials, who) => (await aws.sts()).createStsApi(target, credentials, who, log, timeoutMs),
       mfaCode: mfaCodes(mfaCode),

@@ -42,6 +42,9 @@ export function serviceTarget(serviceId: string, profile: Profile, config: AwsCo
   return { region, ...(endpoint && { endpoint }) };
 }
 
+/** Where this profile's IAM calls go: IAM is global, so any region the profile gives picks its partition. */
+export const iamTarget = (profile: Profile, config: AwsConfig, env: Env): AwsTarget => serviceTarget('iam', profile, config, env, callRegion(profile, env));
+
 /** Where this profile's STS calls go. */
 export const stsTarget = (profile: Profile, config: AwsConfig, env: Env, regionFlag?: string): AwsTarget =>
   serviceTarget('sts', profile, config, env, callRegion(profile, env, regionFlag));

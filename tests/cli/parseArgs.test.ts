@@ -61,6 +61,11 @@ describe(parseArgs.name, () => {
       command: { name: 'ssoProfiles', options: { startUrl: 'https://corp.awsapps.com/start', ssoRegion: 'eu-west-1', write: true } },
     },
     { args: ['sso', 'profiles', 'sso-dev'], command: { name: 'ssoProfiles', options: { profile: 'sso-dev', write: false } } },
+    { args: ['mfa', 'setup'], command: { name: 'mfaSetup', options: { force: false } } },
+    {
+      args: ['mfa', 'setup', 'alice', '--serial', 'arn:aws:iam::111111111111:mfa/alice', '--force'],
+      command: { name: 'mfaSetup', options: { profile: 'alice', serial: 'arn:aws:iam::111111111111:mfa/alice', force: true } },
+    },
     { args: ['--debug', 'dev'], command: { name: 'export', flags: flags({ profile: 'dev' }), format: 'sh' }, debug: true },
     // "-" for stdin, which yargs alone would take for a word of its own; past `--` it is the command's.
     { args: ['dev', '--mfa-code', '-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
@@ -105,6 +110,7 @@ describe(parseArgs.name, () => {
     { args: ['init', 'tcsh'], message: /tcsh/ },
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
+    { args: ['mfa'], message: /^Name an mfa subcommand: setup$/ },
   ])('refuses $args as a usage error', async ({ args, message }) => {
     const error = await refusal(args);
     expect(error.kind).toBe('usage');

@@ -111,6 +111,7 @@ const LEFT: string[][] = [
   ['login'],
   ['logout', '--all'],
   ['sso', 'profiles'],
+  ['mfa', 'setup', 'alice'],
   ['--debug', 'list'],
   ['--debug', 'login'],
   ['-f', 'fish', 'unset'],
@@ -163,7 +164,7 @@ describe(parseCommonArgs.name, () => {
     const help = (await parseWithYargs(['--help'])).output!.text;
     const commands = /^Commands:\n([\s\S]*?)\n\n/m.exec(help)![1];
     const words = [...commands.matchAll(/^ {2}awsenv (\w+)/gm)].map((match) => match[1]);
-    expect(words).toEqual(expect.arrayContaining(['export', 'exec', 'unset', 'list', 'init', 'use', 'login', 'logout', 'sso']));
+    expect(words).toEqual(expect.arrayContaining(['export', 'exec', 'unset', 'list', 'init', 'use', 'login', 'logout', 'sso', 'mfa']));
     for (const word of words) {
       expect(parseCommonArgs(['--debug', word])).toBeUndefined();
       expect(parseCommonArgs([word])?.command?.name ?? word).toBe(word);
