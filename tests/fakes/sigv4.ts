@@ -37,6 +37,7 @@ export async function signatureMatches(
   request: ReceivedRequest,
   authorization: SigV4Authorization,
   secretAccessKey: string,
+  service = 'sts',
 ): Promise<boolean> {
   const signingDate = parseAmzDate(header(request.headers, 'x-amz-date'));
   if (!signingDate) return false;
@@ -57,8 +58,8 @@ export async function signatureMatches(
       sessionToken: signedHeaders['x-amz-security-token'],
     },
     region: authorization.region,
-    // Always "sts": a request scoped to another service must not verify here.
-    service: 'sts',
+    // The fake's own service: a request scoped to another one must not verify there.
+    service,
     sha256: Sha256,
     // The signer would otherwise add x-amz-content-sha256 and sign a header the client never sent.
     applyChecksum: false,
