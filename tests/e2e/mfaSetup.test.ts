@@ -144,6 +144,16 @@ describe('awsenv mfa setup', () => {
     expect(read()).toBe(`[profile alice]\nmfa_serial = ${ALICE.mfaSerial}\n`);
   });
 
+  test('--force where the credentials file sets mfa_serial: written, and a warning that the credentials file wins', async () => {
+    const { env, home: dir, read } = home();
+    const credentials = path.join(dir, '.aws', 'credentials');
+    fs.appendFileSync(credentials, `\n${keys('alice2', USERS[0])}mfa_serial = arn:aws:iam::111111111111:mfa/old\n`);
+    const result = await runCli(['mfa', 'setup', 'alice2', '--force'], { env });
+    expect(result.code).toBe(0);
+    expect(read()).toContain(`[profile alice2]\r\nmfa_serial = ${ALICE.mfaSerial}\r\n`);
+    expect(result.stderr).toContain(`awsenv: warning: profile "alice2": ${credentials} sets mfa_serial = arn:aws:iam::111111111111:mfa/old too, and wins: remove that line\n`);
+  });
+
   test('a profile without keys is a configuration error before any call', async () => {
     const { env } = home();
     const result = await runCli(['mfa', 'setup', 'admin'], { env });
