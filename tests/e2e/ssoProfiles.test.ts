@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { makeHome, runCli } from '../support/cli';
+import { runHintedLogin } from '../support/hints';
 import { killRunningClis, loginApproved } from '../support/ssoCli';
 import { SESSION_CONFIG, LEGACY_CONFIG, START_URL, SSO_REGION, endpointsOf, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
 
@@ -71,10 +72,12 @@ describe('awsenv sso profiles', () => {
   });
 
   test('without a sign-in and a terminal it fails at once and says how to sign in', async () => {
-    const { env } = makeHome({ config: SESSION_CONFIG });
-    const result = await runCli(['sso', 'profiles', 'dev'], { env: { ...env, ...endpointsOf(world) } });
+    const env = { ...makeHome({ config: SESSION_CONFIG }).env, ...endpointsOf(world) };
+    const result = await runCli(['sso', 'profiles', 'dev'], { env });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('awsenv login dev');
+    expect(result.stderr).toContain('Run "awsenv login dev" first.');
+    expect((await runHintedLogin(result.stderr, env, world.sso)).code).toBe(0);
+    expect((await runCli(['sso', 'profiles', 'dev'], { env })).code).toBe(0);
   });
 });

@@ -65,7 +65,7 @@ function addedMessage(file: string, start: Start, sessionAdded: boolean, names: 
   const backup = names.length ? ` (the previous file is in ${file}.awsenv-backup)` : '';
   const through = names.length ? `, signing in through ${sessionAdded ? 'the new ' : ''}[sso-session ${start.target.name}]` : '';
   // A legacy profile's sign-in is filed by start URL, so the new session needs one of its own.
-  const signIn = sessionAdded && !start.signIn.name ? `\n  Sign in to it once with "awsenv login ${names[0]}".` : '';
+  const signIn = sessionAdded && !start.signIn.name ? `\n  Run "awsenv login ${names[0]}" to sign in to it once.` : '';
   return `awsenv: added ${names.length} profile${names.length === 1 ? '' : 's'} to ${file}${backup}${through}${names.map((n) => `\n  ${n}`).join('')}${signIn}\n`;
 }
 
