@@ -45,6 +45,8 @@ test('--start-url with no sign-in and no terminal fails at once; the command it 
     [NEW_SESSION, profile('dev-AdministratorAccess', 'd-1234567890', '111111111111', 'AdministratorAccess', SSO_REGION), profile('dev-ReadOnly', 'd-1234567890', '111111111111', 'ReadOnly', SSO_REGION), profile('prod-ReadOnly', 'd-1234567890', '333333333333', 'ReadOnly', SSO_REGION)].join('\n'),
   );
   expect(fs.existsSync(`${file}.awsenv-backup`)).toBe(false);
+  expect(session.screen()).toContain('added 3 profiles');
+  expect(session.screen()).not.toContain('awsenv-backup');
 
   // The listing's sign-in was the new session's, refresh token and all: the profiles export without another.
   expect(readTokenFile(home, 'd-1234567890').refreshToken).toBeTruthy();

@@ -48,8 +48,8 @@ export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, 
   const sessionSection = start.target.section && missing.length ? [start.target.section] : [];
   if (!options.write) return [...(start.target.section ? [start.target.section] : []), ...planned.map((p) => p.section)].join('\n');
   const file = sharedFilePaths(env).configFile;
+  const before = missing.length && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (missing.length) {
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (before) writingFile(`${file}.awsenv-backup`, () => fs.writeFileSync(`${file}.awsenv-backup`, before, { mode: 0o600 }));
     // A first config: the AWS CLI would make ~/.aws too.
     writingFile(file, () => {
@@ -57,12 +57,12 @@ export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, 
       writeFileAtomic(file, withSections(before, [...sessionSection, ...missing.map((p) => p.section)]));
     });
   }
-  writeStderr(addedMessage(file, start, sessionSection.length > 0, missing.map((p) => p.name)));
+  writeStderr(addedMessage(file, Boolean(before), start, sessionSection.length > 0, missing.map((p) => p.name)));
   return '';
 }
 
-function addedMessage(file: string, start: Start, sessionAdded: boolean, names: readonly string[]): string {
-  const backup = names.length ? ` (the previous file is in ${file}.awsenv-backup)` : '';
+function addedMessage(file: string, backedUp: boolean, start: Start, sessionAdded: boolean, names: readonly string[]): string {
+  const backup = backedUp ? ` (the previous file is in ${file}.awsenv-backup)` : '';
   const through = names.length ? `, signing in through ${sessionAdded ? 'the new ' : ''}[sso-session ${start.target.name}]` : '';
   // A legacy profile's sign-in is filed by start URL, so the new session needs one of its own.
   const signIn = sessionAdded && !start.signIn.name ? `\n  Run "awsenv login ${names[0]}" to sign in to it once.` : '';
