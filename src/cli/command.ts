@@ -19,6 +19,10 @@ export interface SsoProfilesOptions {
   readonly profile?: string;
   readonly startUrl?: string;
   readonly ssoRegion?: string;
+  /** The sso-session to add for --start-url (or a legacy profile), instead of one named after the portal. */
+  readonly sessionName?: string;
+  /** The region of the written profiles, instead of the profile's or the SSO region. */
+  readonly region?: string;
   readonly write: boolean;
 }
 

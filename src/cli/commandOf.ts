@@ -20,6 +20,6 @@ export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => Comma
   init: (a) => ({ name: 'init', shell: a.shell as ShellName }),
   login: (a) => ({ name: 'login', profile: text(a.profile), browser: !a['no-browser'] }),
   logout: (a) => ({ name: 'logout', profile: text(a.profile), all: Boolean(a.all) }),
-  ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), write: Boolean(a.write) } }),
+  ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), sessionName: text(a['session-name']), region: text(a.region), write: Boolean(a.write) } }),
   mfaSetup: (a) => ({ name: 'mfaSetup', options: { profile: text(a.profile), serial: text(a.serial), force: Boolean(a.force) } }),
 };

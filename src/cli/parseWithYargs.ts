@@ -70,11 +70,13 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     )
     .command('sso', 'IAM Identity Center tools: awsenv sso profiles', (y) =>
       y
-        .command('profiles [profile]', 'List every account and role the sign-in can use, as profile sections to paste', (p) =>
+        .command('profiles [profile]', 'List every account and role the sign-in can use, as sso-session profile sections to paste', (p) =>
           p
             .positional('profile', { type: 'string', describe: 'A profile that signs in with IAM Identity Center' })
             .option('start-url', { type: 'string', describe: 'Sign in with this start URL instead of a profile' })
-            .option('sso-region', { type: 'string', describe: 'The region of --start-url' })
+            .option('sso-region', { type: 'string', describe: 'The region of --start-url (not needed when an sso-session of the config has that start URL)' })
+            .option('session-name', { type: 'string', describe: 'The sso-session to add for a start URL (default: the start URL\'s subdomain)' })
+            .option('region', { alias: 'r', type: 'string', describe: 'The profiles\' region (default: the profile\'s own region, else the SSO region)' })
             .option('write', { type: 'boolean', default: false, describe: 'Add the missing profiles to the config file (after a backup)' }), (a) =>
           set(commandOf.ssoProfiles(a)),
         )

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { makeHome, runCli } from '../support/cli';
+import { runHintedLogin } from '../support/hints';
 import { killRunningClis, loginApproved } from '../support/ssoCli';
 import { SESSION_CONFIG, LEGACY_CONFIG, START_URL, SSO_REGION, endpointsOf, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
 
@@ -21,14 +22,14 @@ async function signedIn(config: string) {
 }
 
 describe('awsenv sso profiles', () => {
-  test('lists every account and role, across pages, as sections for the sso-session', async () => {
+  test('lists every account and role, across pages, as sections for the sso-session (one the config has under its own name)', async () => {
     const { env } = await signedIn(SESSION_CONFIG);
     const result = await runCli(['sso', 'profiles', 'dev'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        '[profile dev-AdministratorAccess]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = AdministratorAccess\nregion = eu-central-1\n',
+        '[profile dev]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = AdministratorAccess\nregion = eu-central-1\n',
         '[profile dev-ReadOnly]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\nregion = eu-central-1\n',
         '[profile prod-ReadOnly]\nsso_session = corp\nsso_account_id = 333333333333\nsso_role_name = ReadOnly\nregion = eu-central-1\n',
       ].join('\n'),
@@ -37,11 +38,13 @@ describe('awsenv sso profiles', () => {
     expect(world.sso.calls.filter((c) => c.action === 'ListAccountRoles' && c.input.accountId === '111111111111').length).toBeGreaterThanOrEqual(2);
   });
 
-  test('for a legacy profile the sections carry the start URL and region', async () => {
+  test('for a legacy profile the sections sign in through a new sso-session of its start URL, named after the portal', async () => {
     const { env } = await signedIn(LEGACY_CONFIG);
     const result = await runCli(['sso', 'profiles', 'dev'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`[profile prod-ReadOnly]\nsso_start_url = ${START_URL}\nsso_region = ${SSO_REGION}\nsso_account_id = 333333333333\n`);
+    expect(result.stdout.startsWith(`[sso-session d-1234567890]\nsso_start_url = ${START_URL}\nsso_region = ${SSO_REGION}\nsso_registration_scopes = sso:account:access\n\n`)).toBe(true);
+    expect(result.stdout).toContain('[profile prod-ReadOnly]\nsso_session = d-1234567890\nsso_account_id = 333333333333\nsso_role_name = ReadOnly\nregion = eu-central-1\n');
+    expect(result.stdout).not.toContain('sso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id');
   });
 
   test('--write adds only the missing profiles, keeps a backup, and the new ones work', async () => {
@@ -69,10 +72,12 @@ describe('awsenv sso profiles', () => {
   });
 
   test('without a sign-in and a terminal it fails at once and says how to sign in', async () => {
-    const { env } = makeHome({ config: SESSION_CONFIG });
-    const result = await runCli(['sso', 'profiles', 'dev'], { env: { ...env, ...endpointsOf(world) } });
+    const env = { ...makeHome({ config: SESSION_CONFIG }).env, ...endpointsOf(world) };
+    const result = await runCli(['sso', 'profiles', 'dev'], { env });
     expect(result.stdout).toBe('');
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('awsenv login dev');
+    expect(result.stderr).toContain('Run "awsenv login dev" first.');
+    expect((await runHintedLogin(result.stderr, env, world.sso)).code).toBe(0);
+    expect((await runCli(['sso', 'profiles', 'dev'], { env })).code).toBe(0);
   });
 });
