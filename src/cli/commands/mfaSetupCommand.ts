@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { writeFileAtomic, writingFile } from '../../core/atomicWrite';
 import { configError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { writeStderr } from '../../core/writeAllSync';
 import { iamTarget } from '../../config/endpoints';
 import { loadConfig } from '../../config/loadConfig';
 import { hasStaticKeys, parseProfile } from '../../config/profile';
+import { rewriteConfigFile } from '../../config/rewriteConfigFile';
 import { setProfileKey } from '../../config/setProfileKey';
 import { sharedFilePaths } from '../../config/sharedFilePaths';
 import { unknownProfile } from '../../chain/unknownProfile';
@@ -42,40 +40,13 @@ export async function mfaSetupCommand({ options }: CommandOf<'mfaSetup'>, wiring
   const serial = await chooseMfaDevice(await iam.listOwnMfaDevices(), name, { serial: options.serial, ask: terminalAsker(name) });
 
   const file = sharedFilePaths(env).configFile;
-  const backup = setInConfigFile(file, name, 'mfa_serial', serial);
+  const { backup } = rewriteConfigFile(file, (text) => setProfileKey(text, name, 'mfa_serial', serial));
   const kept = backup ? ` (the previous file is in ${backup})` : '';
   writeStderr(`awsenv: profile "${name}": mfa_serial = ${serial} is in ${file}${kept}\n  Next: awsuse ${name} asks for a code from that device once per session.\n`);
   // The credentials file wins key by key: a line there would keep the config file's from taking effect.
   const effective = loadConfig(env, quiet).profiles[name]?.mfa_serial?.trim();
   if (effective !== serial) log.warn(`profile "${name}": ${sharedFilePaths(env).credentialsFile} sets mfa_serial = ${effective} too, and wins: remove that line`);
   return '';
-}
-
-/**
- * Sets the key in the config file and keeps the previous file beside it; gives the backup's path, undefined when
- * there was no file before or the key had that value already. A config file that is a link (a dotfiles checkout)
- * stays one: the file it points to is replaced.
- */
-function setInConfigFile(file: string, profile: string, key: string, value: string): string | undefined {
-  const target = linkTarget(file);
-  const before = fs.existsSync(target) ? writingFile(file, () => fs.readFileSync(target, 'utf8')) : undefined;
-  const after = setProfileKey(before ?? '', profile, key, value);
-  if (after === before) return undefined;
-  const backup = `${file}.awsenv-backup`;
-  if (before !== undefined) writingFile(backup, () => writeFileAtomic(backup, before));
-  writingFile(file, () => {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileAtomic(target, after);
-  });
-  return before === undefined ? undefined : backup;
-}
-
-function linkTarget(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
 }
 
 const quiet: Logger = { debug: () => undefined, warn: () => undefined, notice: () => undefined };

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { writeStderr } from '../../core/writeAllSync';
-import { writeFileAtomic, writingFile } from '../../core/atomicWrite';
 import type { Env } from '../../core/env';
 import { AwsenvError } from '../../core/errors';
 import { loadConfig } from '../../config/loadConfig';
 import type { AwsConfig } from '../../config/mergeSharedFiles';
 import { sharedFilePaths } from '../../config/sharedFilePaths';
 import { parseProfile } from '../../config/profile';
+import { rewriteConfigFile } from '../../config/rewriteConfigFile';
 import { signInSessionOf } from '../../chain/signInSession';
 import { ssoEndpoints, ssoSessionOf } from '../../chain/resolveSso';
 import { sourceKind } from '../../chain/sourceKind';
@@ -48,25 +46,18 @@ export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, 
   const sessionSection = start.target.section && missing.length ? [start.target.section] : [];
   if (!options.write) return [...(start.target.section ? [start.target.section] : []), ...planned.map((p) => p.section)].join('\n');
   const file = sharedFilePaths(env).configFile;
-  const before = missing.length && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  if (missing.length) {
-    if (before) writingFile(`${file}.awsenv-backup`, () => fs.writeFileSync(`${file}.awsenv-backup`, before, { mode: 0o600 }));
-    // A first config: the AWS CLI would make ~/.aws too.
-    writingFile(file, () => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      writeFileAtomic(file, withSections(before, [...sessionSection, ...missing.map((p) => p.section)]));
-    });
-  }
-  writeStderr(addedMessage(file, Boolean(before), start, sessionSection.length > 0, missing.map((p) => p.name)));
+  // A first config: the AWS CLI would make ~/.aws too.
+  const { backup } = missing.length ? rewriteConfigFile(file, (text) => withSections(text, [...sessionSection, ...missing.map((p) => p.section)])) : { backup: undefined };
+  writeStderr(addedMessage(file, backup, start, sessionSection.length > 0, missing.map((p) => p.name)));
   return '';
 }
 
-function addedMessage(file: string, backedUp: boolean, start: Start, sessionAdded: boolean, names: readonly string[]): string {
-  const backup = backedUp ? ` (the previous file is in ${file}.awsenv-backup)` : '';
+function addedMessage(file: string, backup: string | undefined, start: Start, sessionAdded: boolean, names: readonly string[]): string {
+  const kept = backup ? ` (the previous file is in ${backup})` : '';
   const through = names.length ? `, signing in through ${sessionAdded ? 'the new ' : ''}[sso-session ${start.target.name}]` : '';
   // A legacy profile's sign-in is filed by start URL, so the new session needs one of its own.
   const signIn = sessionAdded && !start.signIn.name ? `\n  Run "awsenv login ${names[0]}" to sign in to it once.` : '';
-  return `awsenv: added ${names.length} profile${names.length === 1 ? '' : 's'} to ${file}${backup}${through}${names.map((n) => `\n  ${n}`).join('')}${signIn}\n`;
+  return `awsenv: added ${names.length} profile${names.length === 1 ? '' : 's'} to ${file}${kept}${through}${names.map((n) => `\n  ${n}`).join('')}${signIn}\n`;
 }
 
 function fromStartUrl(options: SsoProfilesOptions, config: AwsConfig, env: Env): Start {
