@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { parseDuration } from '../config/duration';
-import { MFA_CODE } from '../interaction/mfaPrompt';
+import { mfaCodeIn } from '../core/mfaCode';
 import type { CredentialFlags } from './command';
 import { FROM_STDIN } from './mfaCodeOf';
 import { usageError } from './usageError';
@@ -14,8 +14,9 @@ const MAX_TIMEOUT_SECONDS = 3600;
  * names them (`mfa-code`, `no-cache`), a flag not given absent.
  */
 export function credentialFlags(argv: Readonly<Record<string, unknown>>): CredentialFlags {
-  const mfaCode = argv['mfa-code'] as string | undefined;
-  if (mfaCode !== undefined && mfaCode !== FROM_STDIN && !MFA_CODE.test(mfaCode.trim())) throw usageError('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
+  const given = argv['mfa-code'] as string | undefined;
+  const mfaCode = given === undefined || given === FROM_STDIN ? given : mfaCodeIn(given);
+  if (given !== undefined && !mfaCode) throw usageError('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
   const duration = argv.duration as string | undefined;
   const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
   if (duration !== undefined && !durationSeconds) throw usageError(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
@@ -35,7 +36,7 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
     adHoc,
     profile: argv.profile as string | undefined,
     region,
-    mfaCode: mfaCode?.trim(),
+    mfaCode,
     durationSeconds,
     timeoutMs: timeoutSeconds * 1000,
     refresh: Boolean(argv.refresh),

@@ -1,8 +1,8 @@
 import type readline from 'node:readline';
 import { AwsenvError } from '../core/errors';
+import { mfaCodeIn } from '../core/mfaCode';
 import { openTerminal } from './terminal';
 
-export const MFA_CODE = /^\d{6}$/;
 const ATTEMPTS = 3;
 
 /** Gives the MFA code for a serial, for the step of the profile named. */
@@ -36,8 +36,8 @@ async function askOnTerminal(terminal: { read: number; write: number }, prompt: 
   const rl = readline.createInterface({ input, output, terminal: true });
   try {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const answer = (await question(rl, output, prompt, profile)).trim();
-      if (MFA_CODE.test(answer)) return answer;
+      const code = mfaCodeIn(await question(rl, output, prompt, profile));
+      if (code) return code;
       output.write('An MFA code is 6 digits.\n');
     }
     // Like Ctrl-D: the person at the terminal did not give a code, so it is theirs to try again.

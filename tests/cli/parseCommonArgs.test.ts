@@ -45,6 +45,8 @@ const ANSWERED: string[][] = [
   ['dev', '--mfa-code', '123456'],
   ['dev', '--mfa-code=123456'],
   ['dev', '--mfa-code', ' 123456 '],
+  ['dev', '--mfa-code', '135 790'],
+  ['dev', '--mfa-code=135-790'],
   ['dev', '--mfa-code', '-'],
   ['dev', '--mfa-code=-'],
   ['dev', '--mfa-code', '111111', '--mfa-code=222222'],
