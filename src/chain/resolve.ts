@@ -26,7 +26,7 @@ export function resolve(name: string, config: AwsConfig, options: ResolveOptions
 }
 
 function resolveChain(name: string, config: AwsConfig, options: ResolveOptions): Chain {
-  const links = walkSourceProfiles(name, config, options.env, options.origin);
+  const links = withMfaSerialFlag(walkSourceProfiles(name, config, options.env, options.origin), options.mfaSerial);
   const decisions: string[] = [];
   const root = links.length - 1;
   let steps = rootSteps(links, config, options, decisions);
@@ -35,6 +35,12 @@ function resolveChain(name: string, config: AwsConfig, options: ResolveOptions):
     steps = roleSteps(steps, links[i], { source: links[i + 1].profile, requested: i === 0, config, options, decisions });
   }
   steps = withFinalDuration(steps, options.durationSeconds);
+  if (options.mfaSerial && !steps.some((step) => 'mfaSerial' in step && step.mfaSerial === options.mfaSerial)) {
+    throw new AwsenvError('usage', `--mfa-serial was given, but profile "${name}" has no long-term keys or role for an MFA device to serve`, {
+      profile: name,
+      hint: 'An MFA session starts from long-term keys (aws_access_key_id without aws_session_token), or is proved to a role: leave out --mfa-serial.',
+    });
+  }
   checkChain(steps);
   return { profile: name, steps, region: options.region || links[0].profile.region, decisions };
 }
@@ -75,6 +81,16 @@ function rootSteps(links: readonly Link[], config: AwsConfig, options: ResolveOp
     case 'none':
       throw configError('has no credentials', name, 'Give it aws_access_key_id and aws_secret_access_key, or role_arn with source_profile.');
   }
+}
+
+/**
+ * --mfa-serial stands for the mfa_serial of the profile asked for, over the one it may name, as the command line
+ * overrules the files elsewhere: every rule of where the code goes then applies to it unchanged.
+ */
+function withMfaSerialFlag(links: Link[], mfaSerial: string | undefined): Link[] {
+  if (!mfaSerial) return links;
+  const [requested, ...rest] = links;
+  return [{ name: requested.name, profile: { ...requested.profile, mfa_serial: mfaSerial } }, ...rest];
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

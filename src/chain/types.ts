@@ -102,5 +102,7 @@ export interface ResolveOptions {
   readonly region?: string;
   /** --duration: applies to the last step, the credentials that get exported. */
   readonly durationSeconds?: number;
+  /** --mfa-serial: the MFA device of the profile asked for, in place of its mfa_serial. */
+  readonly mfaSerial?: string;
   readonly origin?: ProfileOrigin;
 }

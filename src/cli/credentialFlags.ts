@@ -17,6 +17,13 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
   const given = argv['mfa-code'] as string | undefined;
   const mfaCode = given === undefined || given === FROM_STDIN ? given : mfaCodeIn(given);
   if (given !== undefined && !mfaCode) throw usageError('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
+  const roleArn = argv['role-arn'] as string | undefined;
+  const mfaSerial = argv['mfa-serial'] as string | undefined;
+  // STS's own constraint on SerialNumber: an ARN, or a hardware device's serial.
+  if (mfaSerial !== undefined && !/^[\w+=/:,.@-]{9,256}$/.test(mfaSerial)) {
+    throw usageError(`--mfa-serial "${mfaSerial}" is not an MFA device`, 'Give the device\'s ARN as IAM shows it: arn:aws:iam::ACCOUNT:mfa/DEVICE.');
+  }
+  if (mfaSerial !== undefined && roleArn) throw usageError('--mfa-serial goes with a profile, not with --role-arn', 'Put mfa_serial in the source profile, or name a profile.');
   const duration = argv.duration as string | undefined;
   const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
   if (duration !== undefined && !durationSeconds) throw usageError(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
@@ -25,7 +32,6 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
   if (!timeoutSeconds || timeoutSeconds > MAX_TIMEOUT_SECONDS) throw usageError(`--timeout "${timeout}" is not a duration up to 1h`, 'Use seconds (30) or 45s, 2m.');
   const region = argv.region as string | undefined;
   if (region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(region)) throw usageError(`--region "${region}" is not a region name`, 'For example: eu-west-1.');
-  const roleArn = argv['role-arn'] as string | undefined;
   const adHocOnly = ['source-profile', 'web-identity', 'audience', 'role-session-name'].filter((flag) => argv[flag] !== undefined);
   if (!roleArn && adHocOnly.length) throw usageError(`--${adHocOnly[0]} goes with --role-arn`);
   if (argv.audience !== undefined && argv['web-identity'] !== 'github') throw usageError('--audience goes with --web-identity github');
@@ -37,6 +43,7 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
     profile: argv.profile as string | undefined,
     region,
     mfaCode,
+    mfaSerial,
     durationSeconds,
     timeoutMs: timeoutSeconds * 1000,
     refresh: Boolean(argv.refresh),
