@@ -16,6 +16,11 @@ export function cacheKey(steps: readonly Step[], index: number): string {
 // stays, since credentials from LocalStack and from AWS must never mix. Sorted, so key order does not matter: by
 // code unit, which for the steps' keys (camelCase names that never differ only in case) is the order the first
 // version's localeCompare gave, so existing entries keep their keys, without starting ICU's collation on every run.
+//
+// A process step's material is its command, not what it printed: the key must be known before anything runs, or a
+// cached export would start the command (and child_process) every time. That is also what is right for the MFA
+// session keyed on it: the session belongs to the identity and the serial, and a serial names one device of one IAM
+// user, so keys the command rotates keep finding their session, while another command or serial is another key.
 function keyMaterial(step: Step) {
   const material = 'sts' in step ? { ...step, sts: { endpoint: step.sts.endpoint } } : step;
   return Object.entries(material).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

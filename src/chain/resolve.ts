@@ -9,7 +9,7 @@ import { roleSteps } from './roleSteps';
 import { sourceKind } from './sourceKind';
 import { staticStep } from './staticStep';
 import { DEFAULT_SESSION_SECONDS } from './limits';
-import type { Chain, ResolveOptions, Step } from './types';
+import type { Chain, ProcessStep, ResolveOptions, StaticStep, Step } from './types';
 import { walkSourceProfiles, type Link } from './walkSourceProfiles';
 import { webIdentityFromProfile } from './webIdentitySteps';
 
@@ -72,12 +72,13 @@ function rootSteps(links: readonly Link[], config: AwsConfig, options: ResolveOp
         throw configError(`has no ${profile.aws_access_key_id ? 'aws_secret_access_key' : 'aws_access_key_id'}`, name, 'Both keys belong in the credentials file.');
       }
       const keys = staticStep(name, profile);
-      if (!profile.mfa_serial || keys.sessionToken) return [keys];
-      decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for the keys of "${name}", the profile asked for`);
-      return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
+      return keys.sessionToken ? [keys] : withOwnMfaSession(keys, link, config, options, decisions);
     }
-    case 'process':
-      return [{ kind: 'process', profile: name, command: profile.credential_process! }];
+    case 'process': {
+      const keys: ProcessStep = { kind: 'process', profile: name, command: profile.credential_process! };
+      // As a source it gives its keys and nothing more, as written keys do; its own mfa_serial is for when it is asked for.
+      return isSource ? [keys] : withOwnMfaSession(keys, link, config, options, decisions);
+    }
     case 'none':
       throw configError('has no credentials', name, 'Give it aws_access_key_id and aws_secret_access_key, or role_arn with source_profile.');
   }
@@ -91,6 +92,14 @@ function withMfaSerialFlag(links: Link[], mfaSerial: string | undefined): Link[]
   if (!mfaSerial) return links;
   const [requested, ...rest] = links;
   return [{ name: requested.name, profile: { ...requested.profile, mfa_serial: mfaSerial } }, ...rest];
+}
+
+/** Long-term keys of the profile asked for, and an MFA session in front of them when it names its device. */
+function withOwnMfaSession(keys: StaticStep | ProcessStep, { name, profile }: Link, config: AwsConfig, options: ResolveOptions, decisions: string[]): Step[] {
+  if (!profile.mfa_serial) return [keys];
+  const whose = keys.kind === 'process' ? `the keys the credential_process of "${name}" gives` : `the keys of "${name}"`;
+  decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for ${whose}, the profile asked for`);
+  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

@@ -1,6 +1,7 @@
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import type { Profile } from '../config/profile';
 import { stsTarget } from '../config/endpoints';
+import { givesLongTermKeys } from './longTermKeys';
 import { DEFAULT_SESSION_SECONDS, ROLE_CHAINING_MAX_SECONDS } from './limits';
 import type { ResolveOptions, Step } from './types';
 import type { Link } from './walkSourceProfiles';
@@ -47,16 +48,16 @@ function placeMfa(steps: Step[], { name, profile }: Link, durationSeconds: numbe
     ctx.decisions.push(`MFA: no code on the AssumeRole of "${name}": an earlier step already proved ${serial}, and its session carries the MFA context on`);
     return undefined;
   }
-  if (last.kind === 'static' && !last.sessionToken && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
+  const longTerm = givesLongTermKeys(last);
+  if (longTerm && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
     const owner = ctx.source ?? profile;
     steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial: serial, durationSeconds: ctx.source?.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(owner, ctx.config, ctx.options.env, ctx.options.region) });
     ctx.decisions.push(`MFA: the code for ${serial} goes to GetSessionToken for the keys of "${last.profile}", so every role on those keys and that device shares one MFA session`);
     return undefined;
   }
-  const why =
-    last.kind !== 'static' || last.sessionToken
-      ? 'its source credentials are temporary already, so there are no long-term keys to start an MFA session from'
-      : `it asks to last ${durationSeconds} s, and AWS caps a role assumed from an MFA session at ${ROLE_CHAINING_MAX_SECONDS} s`;
+  const why = !longTerm
+    ? 'its source credentials are temporary already, so there are no long-term keys to start an MFA session from'
+    : `it asks to last ${durationSeconds} s, and AWS caps a role assumed from an MFA session at ${ROLE_CHAINING_MAX_SECONDS} s`;
   ctx.decisions.push(`MFA: the code for ${serial} goes on the AssumeRole of "${name}" itself: ${why}`);
   return serial;
 }

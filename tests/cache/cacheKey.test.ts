@@ -33,6 +33,14 @@ describe(cacheKey.name, () => {
     expect(cacheKey(same, 2)).toBe(roleKey);
   });
 
+  test('an MFA session on a credential_process is keyed by its command and serial, not by what it printed', () => {
+    const proc: Step = { kind: 'process', profile: 'vault', command: 'vault-creds alice' };
+    const base = cacheKey([proc, session], 1);
+    expect(cacheKey([{ ...proc, command: 'vault-creds bob' }, session], 1)).not.toBe(base);
+    expect(cacheKey([proc, { ...session, mfaSerial: 'arn:aws:iam::1:mfa/b' }], 1)).not.toBe(base);
+    expect(cacheKey([proc, session], 1)).toBe(base);
+  });
+
   test('roles sharing a source share the MFA session\'s key', () => {
     const other: AssumeRoleStep = { ...role, profile: 'readonly', roleArn: 'arn:aws:iam::3:role/readonly' };
     expect(cacheKey([keys, session, other], 1)).toBe(cacheKey(chain, 1));
