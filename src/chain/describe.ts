@@ -23,6 +23,8 @@ function describeStep(step: Step): string {
         step.roleSessionName && `session name ${step.roleSessionName}`,
         step.sourceIdentity && `source identity ${step.sourceIdentity}`,
         step.durationSeconds && `${step.durationSeconds}s`,
+        step.tags && `session tags ${step.tags.map((tag) => tag.key).join(', ')}`,
+        step.transitiveTagKeys && `transitive ${step.transitiveTagKeys.join(', ')}`,
       ].filter(Boolean);
       return `role of profile "${step.profile}": AssumeRole ${step.roleArn}${extras.length ? ` (${extras.join(', ')})` : ''}, ${where(step.sts)}`;
     }

@@ -2,6 +2,7 @@ import type { AwsConfig } from '../config/mergeSharedFiles';
 import type { Profile } from '../config/profile';
 import { stsTarget } from '../config/endpoints';
 import { givesLongTermKeys } from './longTermKeys';
+import { sessionTagsOf } from './sessionTags';
 import { DEFAULT_SESSION_SECONDS, ROLE_CHAINING_MAX_SECONDS } from './limits';
 import type { ResolveOptions, Step } from './types';
 import type { Link } from './walkSourceProfiles';
@@ -32,6 +33,7 @@ export function roleSteps(below: readonly Step[], link: Link, ctx: RoleContext):
     sourceIdentity: profile.source_identity,
     mfaSerial,
     durationSeconds,
+    ...sessionTagsOf(name, profile),
     sts: stsTarget(profile, ctx.config, ctx.options.env, ctx.options.region),
   });
   return steps;

@@ -30,7 +30,16 @@ export interface AssumeRoleStep {
   /** Set only when this call itself must carry an MFA code (no earlier step authenticated with this serial). */
   readonly mfaSerial?: string;
   readonly durationSeconds?: number;
+  /** session_tags, and the keys among them that transitive_session_tags passes on to roles chained from this one. */
+  readonly tags?: readonly SessionTag[];
+  readonly transitiveTagKeys?: readonly string[];
   readonly sts: AwsTarget;
+}
+
+/** A session tag AssumeRole attaches to the role session. */
+export interface SessionTag {
+  readonly key: string;
+  readonly value: string;
 }
 
 /** An IAM Identity Center sign-in: one sso-session section, or the legacy keys of one profile. */

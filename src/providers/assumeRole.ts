@@ -12,6 +12,8 @@ export async function assumeRole(step: AssumeRoleStep, source: Source, deps: Pro
     ExternalId: step.externalId,
     SourceIdentity: step.sourceIdentity,
     DurationSeconds: step.durationSeconds,
+    Tags: step.tags?.map((tag) => ({ Key: tag.key, Value: tag.value })),
+    TransitiveTagKeys: step.transitiveTagKeys && [...step.transitiveTagKeys],
     ...mfa,
   });
 }

@@ -20,6 +20,8 @@ describe(cacheKey.name, () => {
     ['a role duration', [keys, session, { ...role, durationSeconds: 900 }]],
     ['a session name', [keys, session, { ...role, roleSessionName: 'me' }]],
     ['an MFA code on the role call', [keys, session, { ...role, mfaSerial: 'arn:aws:iam::1:mfa/a' }]],
+    ['session tags', [keys, session, { ...role, tags: [{ key: 'team', value: 'web' }] }]],
+    ['transitive session tags', [keys, session, { ...role, tags: [{ key: 'team', value: 'web' }], transitiveTagKeys: ['team'] }]],
   ])('%s gives another key', (_name, changed) => {
     expect(cacheKey(changed, 2)).not.toBe(roleKey);
   });
