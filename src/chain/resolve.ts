@@ -99,7 +99,7 @@ function withOwnMfaSession(keys: StaticStep | ProcessStep, { name, profile }: Li
   if (!profile.mfa_serial) return [keys];
   const whose = keys.kind === 'process' ? `the keys the credential_process of "${name}" gives` : `the keys of "${name}"`;
   decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for ${whose}, the profile asked for`);
-  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
+  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, ...(profile.mfa_process && { mfaProcess: profile.mfa_process }), durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

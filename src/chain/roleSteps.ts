@@ -32,6 +32,7 @@ export function roleSteps(below: readonly Step[], link: Link, ctx: RoleContext):
     externalId: profile.external_id,
     sourceIdentity: profile.source_identity,
     mfaSerial,
+    ...(mfaSerial && mfaProcessOf(profile, ctx.source)),
     durationSeconds,
     ...sessionTagsOf(name, profile),
     sts: stsTarget(profile, ctx.config, ctx.options.env, ctx.options.region),
@@ -53,7 +54,7 @@ function placeMfa(steps: Step[], { name, profile }: Link, durationSeconds: numbe
   const longTerm = givesLongTermKeys(last);
   if (longTerm && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
     const owner = ctx.source ?? profile;
-    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial: serial, durationSeconds: ctx.source?.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(owner, ctx.config, ctx.options.env, ctx.options.region) });
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial: serial, ...mfaProcessOf(profile, ctx.source), durationSeconds: ctx.source?.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(owner, ctx.config, ctx.options.env, ctx.options.region) });
     ctx.decisions.push(`MFA: the code for ${serial} goes to GetSessionToken for the keys of "${last.profile}", so every role on those keys and that device shares one MFA session`);
     return undefined;
   }
@@ -62,4 +63,14 @@ function placeMfa(steps: Step[], { name, profile }: Link, durationSeconds: numbe
     : `it asks to last ${durationSeconds} s, and AWS caps a role assumed from an MFA session at ${ROLE_CHAINING_MAX_SECONDS} s`;
   ctx.decisions.push(`MFA: the code for ${serial} goes on the AssumeRole of "${name}" itself: ${why}`);
   return serial;
+}
+
+/**
+ * The mfa_process that gives the role's code: its own, else its source profile's, as aws-vault reads it, when the
+ * source names no other device (the command belongs with a device). Absent otherwise, so that steps keep their shape.
+ */
+function mfaProcessOf(profile: Profile, source: Profile | undefined): { mfaProcess?: string } {
+  const inherited = source && (!source.mfa_serial || source.mfa_serial === profile.mfa_serial) ? source.mfa_process : undefined;
+  const command = profile.mfa_process ?? inherited;
+  return command ? { mfaProcess: command } : {};
 }

@@ -15,6 +15,8 @@ export interface SessionTokenStep {
   readonly kind: 'sessionToken';
   readonly profile: string;
   readonly mfaSerial: string;
+  /** mfa_process: the command that prints the code, when the profile has one (not part of the cache key). */
+  readonly mfaProcess?: string;
   readonly durationSeconds: number;
   readonly sts: AwsTarget;
 }
@@ -29,6 +31,8 @@ export interface AssumeRoleStep {
   readonly sourceIdentity?: string;
   /** Set only when this call itself must carry an MFA code (no earlier step authenticated with this serial). */
   readonly mfaSerial?: string;
+  /** With mfaSerial, the mfa_process that prints its code. */
+  readonly mfaProcess?: string;
   readonly durationSeconds?: number;
   /** session_tags, and the keys among them that transitive_session_tags passes on to roles chained from this one. */
   readonly tags?: readonly SessionTag[];

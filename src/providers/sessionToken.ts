@@ -13,7 +13,7 @@ export async function sessionToken(step: SessionTokenStep, source: Source, deps:
     });
   }
   // The code first: without a terminal to ask on, fail before loading the SDK.
-  const code = await deps.mfaCode(step.mfaSerial, step.profile);
+  const code = await deps.mfaCode(step.mfaSerial, step.profile, step.mfaProcess);
   const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, ...signer(source) });
   return sts.getSessionToken({ SerialNumber: step.mfaSerial, TokenCode: code, DurationSeconds: step.durationSeconds });
 }

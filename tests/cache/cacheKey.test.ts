@@ -30,6 +30,7 @@ describe(cacheKey.name, () => {
     // Regression: after `awsuse admin` exported AWS_REGION, the next run keyed its MFA session by that region and
     // asked for a new code.
     ['another call region', [keys, { ...session, sts: { region: 'eu-central-1' } }, { ...role, sts: { region: 'us-east-1' } }]],
+    ['an mfa_process, which only says how the code is got', [keys, { ...session, mfaProcess: 'ykman oath accounts code --single AWS:alice' }, role]],
     ['another profile order of keys', [keys, session, Object.fromEntries(Object.entries(role).reverse()) as unknown as AssumeRoleStep]],
   ])('%s keeps the key', (_name, same) => {
     expect(cacheKey(same, 2)).toBe(roleKey);
