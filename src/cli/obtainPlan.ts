@@ -5,6 +5,7 @@ import { describeChain } from '../chain/describe';
 import { resolve } from '../chain/resolve';
 import { resolveAdHoc, resolveEnvWebIdentity } from '../chain/resolveAdHoc';
 import type { Chain } from '../chain/types';
+import { hintLongTermKeys } from '../interaction/longTermKeysHint';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
 import type { CredentialFlags } from './command';
@@ -26,6 +27,7 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
+    if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
     return exportPlan(credentials, chain.profile, chain.region);
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.
