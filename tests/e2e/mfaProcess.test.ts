@@ -1,23 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
-import { makeHome, runCli } from '../support/cli';
+import { expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { killTtySessions, startTtySession } from '../support/ttySession';
 import { ALICE, CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
 
 /** mfa_process: a command that prints the code (ykman for a YubiKey), run as credential_process is run. */
 
 let sts: FakeSts;
-const homes: string[] = [];
 beforeEach(async () => {
   sts = await startWorld();
 });
 afterEach(async () => {
   killTtySessions();
   await sts.close();
-});
-afterAll(() => {
-  for (const home of homes.splice(0)) fs.rmSync(home, { recursive: true, force: true });
 });
 
 const TOUCH = 'Touch your YubiKey...';
@@ -26,7 +22,6 @@ const WAITING = 'awsenv: waiting for the mfa_process of profile "alice"';
 /** The world, with alice's code from a node script that says TOUCH on stderr, waits `delayMs`, prints `output` and counts its runs. */
 function withMfaProcess(output = '135 790\n', delayMs = 0) {
   const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
-  homes.push(home);
   const script = path.join(home, 'ykman.js');
   const runs = path.join(home, 'runs');
   fs.writeFileSync(
@@ -65,10 +60,7 @@ describe('mfa_process', () => {
 
   test('output that is no code: a configuration error, nothing on stdout, no call', async () => {
     const { env } = withMfaProcess('no credential found\n');
-    const result = await runCli(['alice'], { env });
-    expect(result.code).toBe(3);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('awsenv: profile "alice": mfa_process printed something other than a 6-digit MFA code');
+    expectCleanFailure(await runCli(['alice'], { env }), 3, 'awsenv: profile "alice": mfa_process printed something other than a 6-digit MFA code');
     expect(sts.calls).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FakeSts } from '../fakes/sts';
-import { evalInBash, makeHome, runCli } from '../support/cli';
+import { evalInBash, expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { ALICE, CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
 
 /** --mfa-serial: a one-off MFA session from long-term keys whose profile names no device. */
@@ -49,9 +49,7 @@ describe('--mfa-serial', () => {
     ['AWSENV_MFA_CODE', ['alice'], { AWSENV_MFA_CODE: '123456' }, '$AWSENV_MFA_CODE was given'],
   ])('a code from %s for keys without any serial is a usage error naming both fixes, never dropped', async (_name, args, extra, says) => {
     const result = await runCli(args, { env: { ...keysOnly(), ...extra } });
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`awsenv: profile "alice": ${says}, but no step of this chain uses an MFA code`);
+    expectCleanFailure(result, 2, `awsenv: profile "alice": ${says}, but no step of this chain uses an MFA code`);
     expect(result.stderr).toContain('Add mfa_serial = arn:aws:iam::ACCOUNT:mfa/DEVICE to profile "alice", or pass --mfa-serial');
     expect(sts.calls).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
-import { evalInBash, makeHome, runCli } from '../support/cli';
+import { evalInBash, expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { ADMIN_ROLE, ALICE, READONLY_ROLE, startWorld } from '../support/stsWorld';
 
 /**
@@ -55,10 +55,7 @@ describe('credential_process keys and MFA', () => {
 
   test('temporary credentials from the process: refused before a code is spent, naming the profile and the fix', async () => {
     const { env } = processWorld({ Version: 1, AccessKeyId: 'ASIATEMP', SecretAccessKey: 's', SessionToken: 'tok', Expiration: '2099-01-01T00:00:00Z' });
-    const result = await runCli(['admin', '--mfa-code', '123456'], { env });
-    expect(result.code).toBe(3);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('profile "vault" (on the way to "admin"): credential_process gave temporary credentials');
+    expectCleanFailure(await runCli(['admin', '--mfa-code', '123456'], { env }), 3, 'profile "vault" (on the way to "admin"): credential_process gave temporary credentials');
     expect(sts.calls).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FakeSts } from '../fakes/sts';
-import { makeHome, runCli } from '../support/cli';
+import { expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
 
 let sts: FakeSts;
@@ -36,10 +36,7 @@ describe('session_tags and transitive_session_tags', () => {
 
   test('a transitive key that is not a tag is a configuration error before any call', async () => {
     const { env } = partnerWith('session_tags = team=web\ntransitive_session_tags = env\n');
-    const result = await runCli(['partner'], { env });
-    expect(result.code).toBe(3);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('awsenv: profile "partner": has "env" in transitive_session_tags, which session_tags does not set');
+    expectCleanFailure(await runCli(['partner'], { env }), 3, 'awsenv: profile "partner": has "env" in transitive_session_tags, which session_tags does not set');
     expect(sts.calls).toEqual([]);
   });
 });
