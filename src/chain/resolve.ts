@@ -86,12 +86,14 @@ function rootSteps(links: readonly Link[], config: AwsConfig, options: ResolveOp
 
 /**
  * --mfa-serial stands for the mfa_serial of the profile asked for, over the one it may name, as the command line
- * overrules the files elsewhere: every rule of where the code goes then applies to it unchanged.
+ * overrules the files elsewhere: every rule of where the code goes then applies to it unchanged. The profile's
+ * mfa_process stays only for its own device: for another one it would print the wrong code.
  */
 function withMfaSerialFlag(links: Link[], mfaSerial: string | undefined): Link[] {
   if (!mfaSerial) return links;
-  const [requested, ...rest] = links;
-  return [{ name: requested.name, profile: { ...requested.profile, mfa_serial: mfaSerial } }, ...rest];
+  const [{ name, profile }, ...rest] = links;
+  const mfaProcess = profile.mfa_serial === undefined || profile.mfa_serial === mfaSerial ? profile.mfa_process : undefined;
+  return [{ name, profile: { ...profile, mfa_serial: mfaSerial, mfa_process: mfaProcess } }, ...rest];
 }
 
 /** Long-term keys of the profile asked for, and an MFA session in front of them when it names its device. */

@@ -58,8 +58,21 @@ describe('resolve: mfa_process', () => {
     ['nothing for a role that needs no code', 'no-mfa', [keys, role('no-mfa')]],
   ])('%s', async (_why, profile, steps) => {
     const chain = resolve(profile, await loadIni({ config: CONFIG, credentials: CREDENTIALS }), { env: {} });
+    expectNoEmptyMfaProcess(chain.steps);
     expect(chain.steps).toEqual(steps);
-    // Absent, not undefined, where there is none: the steps keep the cache keys they always had.
-    expect(chain.steps.filter((step) => Object.hasOwn(step, 'mfaProcess') && !(step as { mfaProcess?: string }).mfaProcess)).toEqual([]);
+  });
+
+  test.each<[string, string, Step[]]>([
+    ['--mfa-serial for the profile\'s own device keeps its mfa_process', MFA, [keys, session({ mfaProcess: YKMAN })]],
+    ['--mfa-serial for another device drops it: it would print the wrong code', OTHER, [keys, session({ mfaSerial: OTHER })]],
+  ])('%s', async (_why, mfaSerial, steps) => {
+    const chain = resolve('alice', await loadIni({ config: CONFIG, credentials: CREDENTIALS }), { env: {}, mfaSerial });
+    expectNoEmptyMfaProcess(chain.steps);
+    expect(chain.steps).toEqual(steps);
   });
 });
+
+/** Absent, not undefined, where there is none: the steps keep the shape (and cache keys) they always had. */
+function expectNoEmptyMfaProcess(steps: readonly Step[]) {
+  expect(steps.filter((step) => Object.hasOwn(step, 'mfaProcess') && !(step as { mfaProcess?: string }).mfaProcess)).toEqual([]);
+}
