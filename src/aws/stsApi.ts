@@ -18,6 +18,8 @@ export interface StsApi {
     TokenCode?: string;
     DurationSeconds?: number;
     SourceIdentity?: string;
+    Tags?: Array<{ Key: string; Value: string }>;
+    TransitiveTagKeys?: string[];
   }): Promise<Credentials>;
   assumeRoleWithWebIdentity(input: { RoleArn: string; RoleSessionName: string; WebIdentityToken: string; DurationSeconds?: number }): Promise<Credentials>;
 }

@@ -1,5 +1,6 @@
 import { configError } from '../core/errors';
 import { ASSUME_ROLE_SECONDS, ROLE_CHAINING_MAX_SECONDS, SESSION_TOKEN_SECONDS } from './limits';
+import { givesLongTermKeys } from './longTermKeys';
 import type { Step } from './types';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
@@ -24,7 +25,7 @@ export function checkChain(steps: readonly Step[]): void {
         checkRange(step.durationSeconds, ASSUME_ROLE_SECONDS, fail, 'a role session');
         // AWS counts any temporary source as role chaining, an MFA session included.
         const source = steps[index - 1];
-        const chained = source.kind !== 'static' || source.sessionToken !== undefined;
+        const chained = !givesLongTermKeys(source);
         if (chained && step.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
           fail(`a role assumed with temporary credentials (here from ${source.kind === 'static' ? 'a session token' : source.kind === 'sessionToken' ? 'an MFA session' : 'another role'}) lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds: lower duration_seconds or --duration.');
         }

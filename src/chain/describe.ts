@@ -15,14 +15,16 @@ function describeStep(step: Step): string {
     case 'static':
       return `keys of profile "${step.profile}" (${redactKey(step.accessKeyId)}${step.sessionToken ? ', with session token' : ''})`;
     case 'sessionToken':
-      return `MFA session for profile "${step.profile}": GetSessionToken with ${step.mfaSerial}, ${step.durationSeconds}s, ${where(step.sts)}`;
+      return `MFA session for profile "${step.profile}": GetSessionToken with ${step.mfaSerial}${codeFrom(step.mfaProcess)}, ${step.durationSeconds}s, ${where(step.sts)}`;
     case 'assumeRole': {
       const extras = [
-        step.mfaSerial && `MFA ${step.mfaSerial}`,
+        step.mfaSerial && `MFA ${step.mfaSerial}${codeFrom(step.mfaProcess)}`,
         step.externalId && 'external id',
         step.roleSessionName && `session name ${step.roleSessionName}`,
         step.sourceIdentity && `source identity ${step.sourceIdentity}`,
         step.durationSeconds && `${step.durationSeconds}s`,
+        step.tags && `session tags ${step.tags.map((tag) => tag.key).join(', ')}`,
+        step.transitiveTagKeys && `transitive ${step.transitiveTagKeys.join(', ')}`,
       ].filter(Boolean);
       return `role of profile "${step.profile}": AssumeRole ${step.roleArn}${extras.length ? ` (${extras.join(', ')})` : ''}, ${where(step.sts)}`;
     }
@@ -31,8 +33,7 @@ function describeStep(step: Step): string {
       return `web identity for "${step.profile}": AssumeRoleWithWebIdentity ${step.roleArn} with ${token}, ${where(step.sts)}`;
     }
     case 'process':
-      // The program only: its arguments may hold a secret.
-      return `credential_process of profile "${step.profile}": ${step.command.trim().split(/\s+/)[0]} …`;
+      return `credential_process of profile "${step.profile}": ${programOf(step.command)}`;
     case 'instanceMetadata':
       return `the instance's role (IMDSv2) for profile "${step.profile}"`;
     case 'container':
@@ -46,3 +47,7 @@ function describeStep(step: Step): string {
 }
 
 const where = (target: AwsTarget) => `STS in ${target.region}${target.endpoint ? ` at ${target.endpoint}` : ''}`;
+
+// The program only: its arguments may hold a secret.
+const programOf = (command: string) => `${command.trim().split(/\s+/)[0]} …`;
+const codeFrom = (mfaProcess: string | undefined) => (mfaProcess ? ` (code from mfa_process ${programOf(mfaProcess)})` : '');

@@ -9,7 +9,7 @@ import { roleSteps } from './roleSteps';
 import { sourceKind } from './sourceKind';
 import { staticStep } from './staticStep';
 import { DEFAULT_SESSION_SECONDS } from './limits';
-import type { Chain, ResolveOptions, Step } from './types';
+import type { Chain, ProcessStep, ResolveOptions, StaticStep, Step } from './types';
 import { walkSourceProfiles, type Link } from './walkSourceProfiles';
 import { webIdentityFromProfile } from './webIdentitySteps';
 
@@ -26,7 +26,7 @@ export function resolve(name: string, config: AwsConfig, options: ResolveOptions
 }
 
 function resolveChain(name: string, config: AwsConfig, options: ResolveOptions): Chain {
-  const links = walkSourceProfiles(name, config, options.env, options.origin);
+  const links = withMfaSerialFlag(walkSourceProfiles(name, config, options.env, options.origin), options.mfaSerial);
   const decisions: string[] = [];
   const root = links.length - 1;
   let steps = rootSteps(links, config, options, decisions);
@@ -35,6 +35,12 @@ function resolveChain(name: string, config: AwsConfig, options: ResolveOptions):
     steps = roleSteps(steps, links[i], { source: links[i + 1].profile, requested: i === 0, config, options, decisions });
   }
   steps = withFinalDuration(steps, options.durationSeconds);
+  if (options.mfaSerial && !steps.some((step) => 'mfaSerial' in step && step.mfaSerial === options.mfaSerial)) {
+    throw new AwsenvError('usage', `--mfa-serial was given, but profile "${name}" has no long-term keys or role for an MFA device to serve`, {
+      profile: name,
+      hint: 'An MFA session starts from long-term keys (aws_access_key_id without aws_session_token), or is proved to a role: leave out --mfa-serial.',
+    });
+  }
   checkChain(steps);
   return { profile: name, steps, region: options.region || links[0].profile.region, decisions };
 }
@@ -66,15 +72,36 @@ function rootSteps(links: readonly Link[], config: AwsConfig, options: ResolveOp
         throw configError(`has no ${profile.aws_access_key_id ? 'aws_secret_access_key' : 'aws_access_key_id'}`, name, 'Both keys belong in the credentials file.');
       }
       const keys = staticStep(name, profile);
-      if (!profile.mfa_serial || keys.sessionToken) return [keys];
-      decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for the keys of "${name}", the profile asked for`);
-      return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
+      return keys.sessionToken ? [keys] : withOwnMfaSession(keys, link, config, options, decisions);
     }
-    case 'process':
-      return [{ kind: 'process', profile: name, command: profile.credential_process! }];
+    case 'process': {
+      const keys: ProcessStep = { kind: 'process', profile: name, command: profile.credential_process! };
+      // As a source it gives its keys and nothing more, as written keys do; its own mfa_serial is for when it is asked for.
+      return isSource ? [keys] : withOwnMfaSession(keys, link, config, options, decisions);
+    }
     case 'none':
       throw configError('has no credentials', name, 'Give it aws_access_key_id and aws_secret_access_key, or role_arn with source_profile.');
   }
+}
+
+/**
+ * --mfa-serial stands for the mfa_serial of the profile asked for, over the one it may name, as the command line
+ * overrules the files elsewhere: every rule of where the code goes then applies to it unchanged. The profile's
+ * mfa_process stays only for its own device: for another one it would print the wrong code.
+ */
+function withMfaSerialFlag(links: Link[], mfaSerial: string | undefined): Link[] {
+  if (!mfaSerial) return links;
+  const [{ name, profile }, ...rest] = links;
+  const mfaProcess = profile.mfa_serial === undefined || profile.mfa_serial === mfaSerial ? profile.mfa_process : undefined;
+  return [{ name, profile: { ...profile, mfa_serial: mfaSerial, mfa_process: mfaProcess } }, ...rest];
+}
+
+/** Long-term keys of the profile asked for, and an MFA session in front of them when it names its device. */
+function withOwnMfaSession(keys: StaticStep | ProcessStep, { name, profile }: Link, config: AwsConfig, options: ResolveOptions, decisions: string[]): Step[] {
+  if (!profile.mfa_serial) return [keys];
+  const whose = keys.kind === 'process' ? `the keys the credential_process of "${name}" gives` : `the keys of "${name}"`;
+  decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for ${whose}, the profile asked for`);
+  return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, ...(profile.mfa_process && { mfaProcess: profile.mfa_process }), durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

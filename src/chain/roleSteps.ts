@@ -1,6 +1,8 @@
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import type { Profile } from '../config/profile';
 import { stsTarget } from '../config/endpoints';
+import { givesLongTermKeys } from './longTermKeys';
+import { sessionTagsOf } from './sessionTags';
 import { DEFAULT_SESSION_SECONDS, ROLE_CHAINING_MAX_SECONDS } from './limits';
 import type { ResolveOptions, Step } from './types';
 import type { Link } from './walkSourceProfiles';
@@ -30,7 +32,9 @@ export function roleSteps(below: readonly Step[], link: Link, ctx: RoleContext):
     externalId: profile.external_id,
     sourceIdentity: profile.source_identity,
     mfaSerial,
+    ...(mfaSerial && mfaProcessOf(profile, ctx.source)),
     durationSeconds,
+    ...sessionTagsOf(name, profile),
     sts: stsTarget(profile, ctx.config, ctx.options.env, ctx.options.region),
   });
   return steps;
@@ -47,16 +51,26 @@ function placeMfa(steps: Step[], { name, profile }: Link, durationSeconds: numbe
     ctx.decisions.push(`MFA: no code on the AssumeRole of "${name}": an earlier step already proved ${serial}, and its session carries the MFA context on`);
     return undefined;
   }
-  if (last.kind === 'static' && !last.sessionToken && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
+  const longTerm = givesLongTermKeys(last);
+  if (longTerm && (durationSeconds ?? 0) <= ROLE_CHAINING_MAX_SECONDS) {
     const owner = ctx.source ?? profile;
-    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial: serial, durationSeconds: ctx.source?.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(owner, ctx.config, ctx.options.env, ctx.options.region) });
+    steps.push({ kind: 'sessionToken', profile: last.profile, mfaSerial: serial, ...mfaProcessOf(profile, ctx.source), durationSeconds: ctx.source?.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(owner, ctx.config, ctx.options.env, ctx.options.region) });
     ctx.decisions.push(`MFA: the code for ${serial} goes to GetSessionToken for the keys of "${last.profile}", so every role on those keys and that device shares one MFA session`);
     return undefined;
   }
-  const why =
-    last.kind !== 'static' || last.sessionToken
-      ? 'its source credentials are temporary already, so there are no long-term keys to start an MFA session from'
-      : `it asks to last ${durationSeconds} s, and AWS caps a role assumed from an MFA session at ${ROLE_CHAINING_MAX_SECONDS} s`;
+  const why = !longTerm
+    ? 'its source credentials are temporary already, so there are no long-term keys to start an MFA session from'
+    : `it asks to last ${durationSeconds} s, and AWS caps a role assumed from an MFA session at ${ROLE_CHAINING_MAX_SECONDS} s`;
   ctx.decisions.push(`MFA: the code for ${serial} goes on the AssumeRole of "${name}" itself: ${why}`);
   return serial;
+}
+
+/**
+ * The mfa_process that gives the role's code: its own, else its source profile's, as aws-vault reads it, when the
+ * source names no other device (the command belongs with a device). Absent otherwise, so that steps keep their shape.
+ */
+function mfaProcessOf(profile: Profile, source: Profile | undefined): { mfaProcess?: string } {
+  const inherited = source && (!source.mfa_serial || source.mfa_serial === profile.mfa_serial) ? source.mfa_process : undefined;
+  const command = profile.mfa_process ?? inherited;
+  return command ? { mfaProcess: command } : {};
 }

@@ -15,6 +15,8 @@ export interface SessionTokenStep {
   readonly kind: 'sessionToken';
   readonly profile: string;
   readonly mfaSerial: string;
+  /** mfa_process: the command that prints the code, when the profile has one (not part of the cache key). */
+  readonly mfaProcess?: string;
   readonly durationSeconds: number;
   readonly sts: AwsTarget;
 }
@@ -29,8 +31,19 @@ export interface AssumeRoleStep {
   readonly sourceIdentity?: string;
   /** Set only when this call itself must carry an MFA code (no earlier step authenticated with this serial). */
   readonly mfaSerial?: string;
+  /** With mfaSerial, the mfa_process that prints its code. */
+  readonly mfaProcess?: string;
   readonly durationSeconds?: number;
+  /** session_tags, and the keys among them that transitive_session_tags passes on to roles chained from this one. */
+  readonly tags?: readonly SessionTag[];
+  readonly transitiveTagKeys?: readonly string[];
   readonly sts: AwsTarget;
+}
+
+/** A session tag AssumeRole attaches to the role session. */
+export interface SessionTag {
+  readonly key: string;
+  readonly value: string;
 }
 
 /** An IAM Identity Center sign-in: one sso-session section, or the legacy keys of one profile. */
@@ -102,5 +115,7 @@ export interface ResolveOptions {
   readonly region?: string;
   /** --duration: applies to the last step, the credentials that get exported. */
   readonly durationSeconds?: number;
+  /** --mfa-serial: the MFA device of the profile asked for, in place of its mfa_serial. */
+  readonly mfaSerial?: string;
   readonly origin?: ProfileOrigin;
 }

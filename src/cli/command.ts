@@ -6,6 +6,8 @@ export interface CredentialFlags {
   readonly region?: string;
   /** --mfa-code: the 6 digits, or FROM_STDIN ("-") for the first line of stdin. */
   readonly mfaCode?: string;
+  /** --mfa-serial: the MFA device of the profile asked for, in place of its mfa_serial. */
+  readonly mfaSerial?: string;
   readonly durationSeconds?: number;
   /** The bound on each AWS call, retries included. */
   readonly timeoutMs: number;

@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { parseDuration } from '../config/duration';
-import { MFA_CODE } from '../interaction/mfaPrompt';
+import { mfaCodeIn } from '../core/mfaCode';
 import type { CredentialFlags } from './command';
 import { FROM_STDIN } from './mfaCodeOf';
 import { usageError } from './usageError';
@@ -14,8 +14,16 @@ const MAX_TIMEOUT_SECONDS = 3600;
  * names them (`mfa-code`, `no-cache`), a flag not given absent.
  */
 export function credentialFlags(argv: Readonly<Record<string, unknown>>): CredentialFlags {
-  const mfaCode = argv['mfa-code'] as string | undefined;
-  if (mfaCode !== undefined && mfaCode !== FROM_STDIN && !MFA_CODE.test(mfaCode.trim())) throw usageError('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
+  const given = argv['mfa-code'] as string | undefined;
+  const mfaCode = given === undefined || given === FROM_STDIN ? given : mfaCodeIn(given);
+  if (given !== undefined && !mfaCode) throw usageError('--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin');
+  const roleArn = argv['role-arn'] as string | undefined;
+  const mfaSerial = argv['mfa-serial'] as string | undefined;
+  // STS's own constraint on SerialNumber: an ARN, or a hardware device's serial.
+  if (mfaSerial !== undefined && !/^[\w+=/:,.@-]{9,256}$/.test(mfaSerial)) {
+    throw usageError(`--mfa-serial "${mfaSerial}" is not an MFA device`, 'Give the device\'s ARN as IAM shows it: arn:aws:iam::ACCOUNT:mfa/DEVICE.');
+  }
+  if (mfaSerial !== undefined && roleArn) throw usageError('--mfa-serial goes with a profile, not with --role-arn', 'Put mfa_serial in the source profile, or name a profile.');
   const duration = argv.duration as string | undefined;
   const durationSeconds = duration === undefined ? undefined : parseDuration(duration);
   if (duration !== undefined && !durationSeconds) throw usageError(`--duration "${duration}" is not a duration`, 'Use seconds (3600) or 15m, 1h, 12h.');
@@ -24,7 +32,6 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
   if (!timeoutSeconds || timeoutSeconds > MAX_TIMEOUT_SECONDS) throw usageError(`--timeout "${timeout}" is not a duration up to 1h`, 'Use seconds (30) or 45s, 2m.');
   const region = argv.region as string | undefined;
   if (region !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(region)) throw usageError(`--region "${region}" is not a region name`, 'For example: eu-west-1.');
-  const roleArn = argv['role-arn'] as string | undefined;
   const adHocOnly = ['source-profile', 'web-identity', 'audience', 'role-session-name'].filter((flag) => argv[flag] !== undefined);
   if (!roleArn && adHocOnly.length) throw usageError(`--${adHocOnly[0]} goes with --role-arn`);
   if (argv.audience !== undefined && argv['web-identity'] !== 'github') throw usageError('--audience goes with --web-identity github');
@@ -35,7 +42,8 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
     adHoc,
     profile: argv.profile as string | undefined,
     region,
-    mfaCode: mfaCode?.trim(),
+    mfaCode,
+    mfaSerial,
     durationSeconds,
     timeoutMs: timeoutSeconds * 1000,
     refresh: Boolean(argv.refresh),

@@ -1,6 +1,6 @@
 import type { Env } from '../core/env';
 import { AwsenvError } from '../core/errors';
-import { MFA_CODE } from '../interaction/mfaPrompt';
+import { mfaCodeIn } from '../core/mfaCode';
 import type { StdinLine } from '../interaction/stdinLine';
 
 /** The --mfa-code value that means: read the code from stdin. */
@@ -19,18 +19,20 @@ export async function mfaCodeOf(flag: string | undefined, env: Env, stdin?: Stdi
   const fromEnv = env[MFA_CODE_VARIABLE]?.trim();
   // Empty is unset, as `AWSENV_MFA_CODE= awsenv P` means.
   if (!fromEnv) return undefined;
-  if (!MFA_CODE.test(fromEnv)) throw usage(`$${MFA_CODE_VARIABLE} must be the 6 digits your MFA device shows`, `Unset it to be asked on the terminal: unset ${MFA_CODE_VARIABLE}`);
-  return fromEnv;
+  const code = mfaCodeIn(fromEnv);
+  if (!code) throw usage(`$${MFA_CODE_VARIABLE} must be the 6 digits your MFA device shows`, `Unset it to be asked on the terminal: unset ${MFA_CODE_VARIABLE}`);
+  return code;
 }
 
 function codeFromStdin(stdin: StdinLine): string {
   if (stdin.isTerminal()) {
     throw usage('--mfa-code - reads the code from stdin, and stdin is the terminal', 'Leave out --mfa-code: awsenv asks for the code on the terminal when it needs one.');
   }
-  const line = stdin.readLine()?.trim();
+  const line = stdin.readLine();
   if (line === undefined) throw usage('--mfa-code - found nothing on stdin', 'Send the code as the first line: printf \'%s\\n\' "$CODE" | awsenv PROFILE --mfa-code -');
-  if (!MFA_CODE.test(line)) throw usage('--mfa-code - needs the 6 digits your MFA device shows as the first line of stdin');
-  return line;
+  const code = mfaCodeIn(line);
+  if (!code) throw usage('--mfa-code - needs the 6 digits your MFA device shows as the first line of stdin');
+  return code;
 }
 
 const usage = (message: string, hint?: string) => new AwsenvError('usage', message, { hint });

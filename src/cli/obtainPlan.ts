@@ -5,10 +5,11 @@ import { describeChain } from '../chain/describe';
 import { resolve } from '../chain/resolve';
 import { resolveAdHoc, resolveEnvWebIdentity } from '../chain/resolveAdHoc';
 import type { Chain } from '../chain/types';
+import { hintLongTermKeys } from '../interaction/longTermKeysHint';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
 import type { CredentialFlags } from './command';
-import { mfaCodeOf } from './mfaCodeOf';
+import { MFA_CODE_VARIABLE, mfaCodeOf } from './mfaCodeOf';
 import { pickProfile } from './pickProfile';
 import type { Wiring } from './wire';
 
@@ -22,10 +23,11 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
   try {
     const chain = chooseChain(flags, config, wiring);
     log.debug(describeChain(chain));
-    if (flags.mfaCode !== undefined) checkMfaWanted(chain);
+    if (mfaCode !== undefined) checkMfaWanted(chain, flags.mfaCode === undefined ? `$${MFA_CODE_VARIABLE}` : '--mfa-code');
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
+    if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
     return exportPlan(credentials, chain.profile, chain.region);
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.
@@ -33,12 +35,15 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
   }
 }
 
-/** --mfa-code for a chain that asks for no code would be dropped without a word: the user would think they hold an MFA session. */
-function checkMfaWanted(chain: Chain): void {
+/**
+ * A code for a chain that asks for none would be dropped without a word, and the user would think they hold an MFA
+ * session: from the flag or from the variable, it is refused with the two ways to get one.
+ */
+function checkMfaWanted(chain: Chain, given: string): void {
   if (chain.steps.some((step) => step.kind === 'sessionToken' || (step.kind === 'assumeRole' && step.mfaSerial))) return;
-  throw new AwsenvError('usage', '--mfa-code was given, but no step of this chain uses an MFA code: the profile has no mfa_serial', {
+  throw new AwsenvError('usage', `${given} was given, but no step of this chain uses an MFA code: the profile has no mfa_serial`, {
     profile: chain.profile,
-    hint: `Add mfa_serial = arn:aws:iam::ACCOUNT:mfa/DEVICE to profile "${chain.profile}", or leave out --mfa-code.`,
+    hint: `Add mfa_serial = arn:aws:iam::ACCOUNT:mfa/DEVICE to profile "${chain.profile}", or pass --mfa-serial arn:aws:iam::ACCOUNT:mfa/DEVICE for one MFA session; or leave out ${given}.`,
   });
 }
 
@@ -47,7 +52,7 @@ function checkMfaWanted(chain: Chain): void {
  * else the AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE pair, which wins over [default] as in the SDKs; else default.
  */
 function chooseChain(flags: CredentialFlags, config: AwsConfig, { env }: Wiring): Chain {
-  const options = { env, region: flags.region, durationSeconds: flags.durationSeconds };
+  const options = { env, region: flags.region, durationSeconds: flags.durationSeconds, mfaSerial: flags.mfaSerial };
   if (flags.adHoc) {
     if (flags.profile) throw new AwsenvError('usage', `--role-arn names the role; "${flags.profile}" would name another`, { hint: 'Use --source-profile for the profile whose credentials assume the role.' });
     return resolveAdHoc(flags.adHoc, config, options);

@@ -4,8 +4,8 @@ import { FROM_STDIN } from './mfaCodeOf';
 
 /** The flags of the lines shells run, by the names yargs gives them; the short spellings among them. */
 const SHORT: Readonly<Record<string, string>> = { '-f': 'format', '-r': 'region', '-o': 'output', '-u': 'unset', '-l': 'long' };
-const TAKES_VALUE = new Set(['format', 'region', 'output', 'mfa-code', 'duration', 'timeout']);
-const CREDENTIAL = ['region', 'mfa-code', 'duration', 'timeout', 'refresh', 'no-cache'];
+const TAKES_VALUE = new Set(['format', 'region', 'output', 'mfa-code', 'mfa-serial', 'duration', 'timeout']);
+const CREDENTIAL = ['region', 'mfa-code', 'mfa-serial', 'duration', 'timeout', 'refresh', 'no-cache'];
 
 /** The commands this parser knows: their flags, and the word each takes (none, an optional profile, the shell). */
 const COMMANDS = {

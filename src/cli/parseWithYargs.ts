@@ -13,6 +13,7 @@ function credentialOptions<T>(y: Argv<T>) {
     .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
     .option('region', { alias: 'r', type: 'string', describe: 'Region to export and to call AWS in' })
     .option('mfa-code', { type: 'string', describe: `MFA code, for scripts: the 6 digits, or - to read them from stdin (or set ${MFA_CODE_VARIABLE}); otherwise asked on the terminal` })
+    .option('mfa-serial', { type: 'string', describe: 'MFA device (its ARN) for a one-off MFA session, as if the profile said mfa_serial = ARN' })
     .option('duration', { type: 'string', describe: 'Lifetime of the credentials: seconds, or 15m, 1h, 12h' })
     .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
     .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })

@@ -1,24 +1,26 @@
 import { AwsenvError } from '../core/errors';
+import { mfaCodeIn } from '../core/mfaCode';
 import { openTerminal } from './terminal';
 import { askOnTerminal } from './terminalQuestion';
 
-export const MFA_CODE = /^\d{6}$/;
-
-/** Gives the MFA code for a serial, for the step of the profile named. */
-type MfaCodeSource = (serial: string, profile: string) => Promise<string>;
+/** Gives the MFA code for a serial, for the step of the profile named, from its mfa_process if it has one. */
+type MfaCodeSource = (serial: string, profile: string, mfaProcess?: string) => Promise<string>;
 
 /**
- * Supplies MFA codes: the --mfa-code value for the first code asked, then the controlling terminal. The prompt goes
- * to /dev/tty, never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
+ * Supplies MFA codes: the --mfa-code value for the first code asked, then the step's mfa_process, then the
+ * controlling terminal. A code given for this one run wins over the profile's standing way to get one, as a flag wins
+ * over the files elsewhere: it is how a user gets past a key that is not plugged in. The prompt goes to /dev/tty,
+ * never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
  */
 export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
   let unused = flagCode;
-  return async (serial, profile) => {
+  return async (serial, profile, mfaProcess) => {
     if (unused !== undefined) {
       const code = unused;
       unused = undefined;
       return code;
     }
+    if (mfaProcess) return (await import('./mfaProcess')).mfaProcessCode(mfaProcess, serial, profile);
     const terminal = openTerminal();
     if (!terminal) {
       throw new AwsenvError('interaction', `needs an MFA code for ${serial}, and there is no terminal to ask on`, { profile, hint: 'Pass the code with --mfa-code CODE.' });
@@ -26,7 +28,7 @@ export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
     const question = {
       name: 'MFA prompt',
       prompt: `Enter MFA code for ${serial}: `,
-      read: (answer: string) => (MFA_CODE.test(answer) ? answer : undefined),
+      read: mfaCodeIn,
       again: 'An MFA code is 6 digits.',
       noAnswer: 'no valid MFA code was entered',
     };

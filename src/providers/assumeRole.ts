@@ -3,7 +3,7 @@ import type { Credentials } from '../core/credentials';
 import { signer, type ProviderDeps, type Source } from './providerDeps';
 
 export async function assumeRole(step: AssumeRoleStep, source: Source, deps: ProviderDeps): Promise<Credentials> {
-  const mfa = step.mfaSerial ? { SerialNumber: step.mfaSerial, TokenCode: await deps.mfaCode(step.mfaSerial, step.profile) } : {};
+  const mfa = step.mfaSerial ? { SerialNumber: step.mfaSerial, TokenCode: await deps.mfaCode(step.mfaSerial, step.profile, step.mfaProcess) } : {};
   const sts = await deps.sts(step.sts, source.credentials, { profile: step.profile, ...signer(source) });
   return sts.assumeRole({
     RoleArn: step.roleArn,
@@ -12,6 +12,8 @@ export async function assumeRole(step: AssumeRoleStep, source: Source, deps: Pro
     ExternalId: step.externalId,
     SourceIdentity: step.sourceIdentity,
     DurationSeconds: step.durationSeconds,
+    Tags: step.tags?.map((tag) => ({ Key: tag.key, Value: tag.value })),
+    TransitiveTagKeys: step.transitiveTagKeys && [...step.transitiveTagKeys],
     ...mfa,
   });
 }

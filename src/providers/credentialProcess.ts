@@ -2,10 +2,7 @@ import { z } from 'zod/v3';
 import type { ProcessStep } from '../chain/types';
 import { AwsenvError } from '../core/errors';
 import type { Credentials } from '../core/credentials';
-import { runCommand } from '../core/runCommand';
-import { shellSplit } from '../core/shellSplit';
-
-const TIMEOUT_MS = 60000;
+import { runCommandLine } from '../core/runCommandLine';
 
 /** The credential_process output, version 1, as the AWS CLI documents it. */
 const outputSchema = z.object({
@@ -19,19 +16,8 @@ const outputSchema = z.object({
 
 /** Runs the command as the AWS CLI does: split like a shell line, started without a shell, version-1 JSON on stdout. */
 export async function credentialProcess(step: ProcessStep, now: Date): Promise<Credentials> {
-  const fail = (why: string, cause?: unknown) => new AwsenvError('config', `credential_process ${why}`, { profile: step.profile, cause });
-  let argv: string[];
-  try {
-    argv = shellSplit(step.command);
-  } catch (error) {
-    throw fail(`cannot be split into words: ${(error as Error).message}`);
-  }
-  if (!argv.length) throw fail('is empty');
-  const { code, stdout, stderr, error } = await runCommand(argv, TIMEOUT_MS);
-  const said = stderr.trim() ? `: ${stderr.trim().split('\n').slice(-5).join(' / ')}` : '';
-  if (error) throw fail(`could not start ${argv[0]} (${error.code === 'ENOENT' ? 'not found' : error.message})`, error);
-  if (code === null) throw fail(`did not finish within ${TIMEOUT_MS / 1000} s and was stopped${said}`);
-  if (code !== 0) throw fail(`failed with exit code ${code}${said}`);
+  const fail = (why: string) => new AwsenvError('config', `credential_process ${why}`, { profile: step.profile });
+  const { stdout, said } = await runCommandLine('credential_process', step.command, step.profile);
   let json: unknown;
   try {
     json = JSON.parse(stdout);

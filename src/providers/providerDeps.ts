@@ -11,8 +11,8 @@ import type { StsApi, StsCaller } from '../aws/stsApi';
 export interface ProviderDeps {
   /** Without credentials for the unsigned AssumeRoleWithWebIdentity. */
   sts(target: AwsTarget, credentials: Credentials | undefined, who: StsCaller): Promise<StsApi>;
-  /** The MFA code for a serial, asked for the step of the profile named. */
-  mfaCode(serial: string, profile: string): Promise<string>;
+  /** The MFA code for a serial, asked for the step of the profile named, or got from its mfa_process. */
+  mfaCode(serial: string, profile: string, mfaProcess?: string): Promise<string>;
   /** A valid IAM Identity Center access token for the session; `rejected` is one the portal just refused. */
   ssoToken(session: SsoSession, rejected?: string): Promise<string>;
   ssoPortal(session: SsoSession, profile: string): Promise<PortalApi>;

@@ -20,6 +20,8 @@ describe(cacheKey.name, () => {
     ['a role duration', [keys, session, { ...role, durationSeconds: 900 }]],
     ['a session name', [keys, session, { ...role, roleSessionName: 'me' }]],
     ['an MFA code on the role call', [keys, session, { ...role, mfaSerial: 'arn:aws:iam::1:mfa/a' }]],
+    ['session tags', [keys, session, { ...role, tags: [{ key: 'team', value: 'web' }] }]],
+    ['transitive session tags', [keys, session, { ...role, tags: [{ key: 'team', value: 'web' }], transitiveTagKeys: ['team'] }]],
   ])('%s gives another key', (_name, changed) => {
     expect(cacheKey(changed, 2)).not.toBe(roleKey);
   });
@@ -28,9 +30,18 @@ describe(cacheKey.name, () => {
     // Regression: after `awsuse admin` exported AWS_REGION, the next run keyed its MFA session by that region and
     // asked for a new code.
     ['another call region', [keys, { ...session, sts: { region: 'eu-central-1' } }, { ...role, sts: { region: 'us-east-1' } }]],
+    ['an mfa_process, which only says how the code is got', [keys, { ...session, mfaProcess: 'ykman oath accounts code --single AWS:alice' }, role]],
     ['another profile order of keys', [keys, session, Object.fromEntries(Object.entries(role).reverse()) as unknown as AssumeRoleStep]],
   ])('%s keeps the key', (_name, same) => {
     expect(cacheKey(same, 2)).toBe(roleKey);
+  });
+
+  test('an MFA session on a credential_process is keyed by its command and serial, not by what it printed', () => {
+    const proc: Step = { kind: 'process', profile: 'vault', command: 'vault-creds alice' };
+    const base = cacheKey([proc, session], 1);
+    expect(cacheKey([{ ...proc, command: 'vault-creds bob' }, session], 1)).not.toBe(base);
+    expect(cacheKey([proc, { ...session, mfaSerial: 'arn:aws:iam::1:mfa/b' }], 1)).not.toBe(base);
+    expect(cacheKey([proc, session], 1)).toBe(base);
   });
 
   test('roles sharing a source share the MFA session\'s key', () => {

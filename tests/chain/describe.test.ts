@@ -21,6 +21,8 @@ const fullRole: Step = {
   roleSessionName: 'deep-dive',
   sourceIdentity: 'alice',
   durationSeconds: 900,
+  tags: [{ key: 'team', value: 'web' }, { key: 'env', value: 'prod' }],
+  transitiveTagKeys: ['team'],
   sts: { region: 'us-east-1' },
 };
 
@@ -65,7 +67,7 @@ describe(describeChain.name, () => {
     expect(roleLine).toContain(ADMIN);
     expect(roleLine).toContain('STS in us-east-1 at http://127.0.0.1:4566');
     expect(roleLine).not.toContain('MFA');
-    for (const detail of [DEEP, `MFA ${MFA}`, 'external id', 'session name deep-dive', 'source identity alice', '900s']) {
+    for (const detail of [DEEP, `MFA ${MFA}`, 'external id', 'session name deep-dive', 'source identity alice', '900s', 'session tags team, env', 'transitive team']) {
       expect(fullRoleLine).toContain(detail);
     }
   });

@@ -215,6 +215,21 @@ sts =
         { kind: 'assumeRole', profile: 'dev-admin', roleArn: ADMIN, sts: { region: 'us-east-1', endpoint: 'http://sts.local' } },
       ],
     },
+    // --mfa-serial: the MFA device of the profile asked for, over its own mfa_serial.
+    { why: '--mfa-serial gives keys without mfa_serial an MFA session', profile: 'alice', options: { mfaSerial: YUBIKEY }, steps: [alice, { ...aliceSession, mfaSerial: YUBIKEY }], region: 'eu-west-1' },
+    { why: '--mfa-serial wins over the profile\'s mfa_serial', profile: 'bob', options: { mfaSerial: YUBIKEY }, steps: [bob, { ...bobSession, mfaSerial: YUBIKEY }] },
+    {
+      why: '--mfa-serial on a role without mfa_serial: the shared MFA session for its source, as mfa_serial would',
+      profile: 'bob-admin',
+      options: { mfaSerial: BOB_MFA },
+      steps: [bob, bobSession, roleFromBob('bob-admin')],
+    },
+    {
+      why: '--mfa-serial concerns the profile asked for, not the roles on the way',
+      profile: 'deep',
+      options: { mfaSerial: YUBIKEY },
+      steps: [alice, aliceSession, admin, { ...deep, mfaSerial: YUBIKEY }],
+    },
     {
       why: '[default] in the config file, keys and all',
       files: { config: `[default]\nregion = sa-east-1\n${keyLines(KEYS.bob)}` },
@@ -259,6 +274,8 @@ interface ErrorCase {
   hint?: string[];
   /** The profile the error is about, where that is not simply the one asked for. */
   about?: string;
+  /** config unless said. */
+  kind?: 'config' | 'usage';
 }
 
 const roleOn = (source: string, extra = '') => `role_arn = ${ADMIN}\nsource_profile = ${source}\n${extra}`;
@@ -373,6 +390,18 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       message: ['role_session_name "a"'],
     },
 
+    // --mfa-serial where no MFA device can serve: refused, never dropped.
+    { why: '--mfa-serial on keys already temporary', profile: 'temp', options: { mfaSerial: MFA }, message: ['profile "temp": --mfa-serial was given', 'no long-term keys or role'], kind: 'usage' },
+    {
+      why: '--mfa-serial on an SSO profile',
+      files: { config: '[profile s]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 111111111111\nsso_role_name = Dev\n' },
+      profile: 's',
+      options: { mfaSerial: MFA },
+      message: ['--mfa-serial was given'],
+      hint: ['leave out --mfa-serial'],
+      kind: 'usage',
+    },
+
     // Sources this version cannot use yet.
     { why: 'SSO: an sso-session that does not exist', files: { config: '[profile s]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\n' }, profile: 's', message: ['profile "s"', 'sso_session "corp", which does not exist'] },
     { why: 'an unknown credential_source', files: { config: `[profile c]\nrole_arn = ${ADMIN}\ncredential_source = Ec2\n` }, profile: 'c', message: ['credential_source = Ec2'], hint: ['Environment, Ec2InstanceMetadata or EcsContainer'] },
@@ -385,10 +414,10 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       message: ['profile "s"', 'has no sso_region'],
       about: 's',
     },
-  ])('$why', async ({ files = WORLD, profile, options, message, hint = [], about }) => {
+  ])('$why', async ({ files = WORLD, profile, options, message, hint = [], about, kind = 'config' }) => {
     const config = await loadIni(files);
     const error = failureOf(() => resolve(profile, config, { env: {}, ...options }));
-    expect(error.kind).toBe('config');
+    expect(error.kind).toBe(kind);
     expect(error.profile).toBe(about ?? profile);
     // The profile asked for is named too, once, when the failure is at another one on the way.
     expect(error.options.requested ?? error.profile).toBe(profile);

@@ -34,10 +34,12 @@ describe(mfaCodeOf.name, () => {
     { why: 'the flag\'s code', flag: '123456', code: '123456' },
     { why: 'the variable\'s code', env: { [MFA_CODE_VARIABLE]: '234567' }, code: '234567' },
     { why: 'the variable, trimmed', env: { [MFA_CODE_VARIABLE]: ' 234567\n' }, code: '234567' },
+    { why: 'the variable as an authenticator app shows it', env: { [MFA_CODE_VARIABLE]: '234 567' }, code: '234567' },
     { why: 'an empty variable is unset', env: { [MFA_CODE_VARIABLE]: '' }, code: undefined },
     { why: 'the flag wins over the variable', flag: '123456', env: { [MFA_CODE_VARIABLE]: '234567' }, code: '123456' },
     { why: '- reads the first line of stdin, once', flag: FROM_STDIN, lines: ['345678', 'the rest'], code: '345678', read: 1 },
     { why: '- trims the line', flag: FROM_STDIN, lines: [' 345678 '], code: '345678', read: 1 },
+    { why: '- takes the code with a dash, as an authenticator app shows it', flag: FROM_STDIN, lines: ['345-678'], code: '345678', read: 1 },
     { why: '- wins over the variable', flag: FROM_STDIN, env: { [MFA_CODE_VARIABLE]: '234567' }, lines: ['345678'], code: '345678', read: 1 },
   ])('$why', async ({ flag, env = {}, lines = [], code, read = 0 }) => {
     const { stdin, reads } = fakeStdin(lines);

@@ -34,6 +34,11 @@ describe(parseArgs.name, () => {
       command: { name: 'export', flags: flags({ adHoc: { roleArn: ROLE, webIdentity: 'github', audience: 'sigstore', roleSessionName: 'ci' } }), format: 'sh' },
     },
     { args: ['--role-arn', ROLE, '--source-profile', 'base'], command: { name: 'export', flags: flags({ adHoc: { roleArn: ROLE, sourceProfile: 'base' } }), format: 'sh' } },
+    // Codes as authenticator apps show them: spaces and dashes go, 6 digits stay.
+    { args: ['dev', '--mfa-code', '135 790'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '135790' }), format: 'sh' } },
+    { args: ['dev', '--mfa-code=135-790'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '135790' }), format: 'sh' } },
+    { args: ['dev', '--mfa-serial', 'arn:aws:iam::111111111111:mfa/alice'], command: { name: 'export', flags: flags({ profile: 'dev', mfaSerial: 'arn:aws:iam::111111111111:mfa/alice' }), format: 'sh' } },
+    { args: ['exec', 'p', '--mfa-serial=GAHT12345678', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', mfaSerial: 'GAHT12345678' }), command: ['cmd'] } },
     // A word that is no command is a profile name.
     { args: ['listt'], command: { name: 'export', flags: flags({ profile: 'listt' }), format: 'sh' } },
     { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false } },
@@ -88,8 +93,13 @@ describe(parseArgs.name, () => {
   it.each<{ args: string[]; message: RegExp }>([
     { args: ['dev', '--mfa-code', '12345'], message: /^--mfa-code must be the 6 digits/ },
     { args: ['dev', '--mfa-code', '12345a'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--mfa-code', '135 79'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--mfa-code', '135_790'], message: /^--mfa-code must be the 6 digits/ },
     { args: ['dev', '--mfa-code', ' - '], message: /^--mfa-code must be the 6 digits your MFA device shows, or - to read them from stdin$/ },
     { args: ['dev', '--mfa-code', '--'], message: /^--mfa-code must be the 6 digits/ },
+    { args: ['dev', '--mfa-serial', 'alice'], message: /^--mfa-serial "alice" is not an MFA device$/ },
+    { args: ['dev', '--mfa-serial', 'arn:aws:iam::1:mfa/a b'], message: /is not an MFA device/ },
+    { args: ['--role-arn', ROLE, '--mfa-serial', 'arn:aws:iam::111111111111:mfa/alice'], message: /^--mfa-serial goes with a profile, not with --role-arn$/ },
     { args: ['dev', '--duration', '1x'], message: /^--duration "1x" is not a duration$/ },
     { args: ['dev', '--duration', '0'], message: /^--duration "0" is not a duration$/ },
     { args: ['dev', '--timeout', 'soon'], message: /^--timeout "soon" is not a duration up to 1h$/ },

@@ -71,6 +71,15 @@ describe('awsenv against moto\'s STS', () => {
     const exportedKey = /AWS_ACCESS_KEY_ID='([^']+)'/.exec(role.stdout)![1];
     expect(state).toContain(exportedKey);
   }, 60000);
+
+  peerTest('session tags: moto takes an AssumeRole with Tags and TransitiveTagKeys as awsenv sends them', async () => {
+    const config = CONFIG.replace('[profile partner]\n', '[profile partner]\nsession_tags = team=web,env=prod\ntransitive_session_tags = team\n');
+    const { env } = makeHome({ config, credentials: CREDENTIALS });
+    const role = await runCli(['partner'], { env: { ...env, AWS_ENDPOINT_URL_STS: server.url } });
+    expect(role.stderr).toBe('');
+    expect(role.code).toBe(0);
+    expect(role.stdout).toMatch(/export AWS_SESSION_TOKEN='.+'/);
+  }, 60000);
 });
 
 // The v2's own credential_process producer, `aws configure export-credentials`, both ways round. Neither needs the

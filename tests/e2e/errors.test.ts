@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
-import { cacheFiles, makeHome, runCli, type CliResult } from '../support/cli';
+import { cacheFiles, expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, LOCKED_ROLE, startWorld } from '../support/stsWorld';
 
 let sts: FakeSts;
@@ -14,14 +14,6 @@ afterAll(() => sts.close());
 // Every MFA code is accepted once, so each case gets its own.
 let nextCode = 200000;
 const freshCode = () => String(nextCode++);
-
-function expectCleanFailure(result: CliResult, exitCode: number, ...fragments: (string | RegExp)[]) {
-  expect(result.stdout).toBe('');
-  expect(result.code).toBe(exitCode);
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-  expect(result.stderr).not.toMatch(/NodeVersionSupportWarning/);
-  for (const fragment of fragments) expect(result.stderr).toMatch(fragment);
-}
 
 interface Case {
   name: string;

@@ -83,7 +83,7 @@ describe('the MFA prompt', () => {
     await expectExports(stdout, sts.calls[0].issuedAccessKeyId, 'alice');
   });
 
-  test('a code of the wrong shape is asked again, never sent; then a valid one works', async () => {
+  test('a code of the wrong shape is asked again, never sent; then a valid one, typed as an authenticator app shows it, works', async () => {
     const { session, read } = atTerminal('alice');
     await session.waitFor(PROMPT);
     session.type('12a45\n');
@@ -92,7 +92,7 @@ describe('the MFA prompt', () => {
     session.type('1234567\n');
     await session.waitFor(WRONG_SHAPE, 2);
     await session.waitFor(PROMPT, 3);
-    session.type('654321\n');
+    session.type('654 321\n');
     const { code, screen } = await session.exit();
     expect(code).toBe(0);
     expect(occurrences(screen, PROMPT)).toBe(3);

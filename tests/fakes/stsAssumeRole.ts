@@ -3,6 +3,7 @@ import { notAuthorizedToAssume, validationError } from './stsError';
 import { acceptMfaCode } from './stsMfa';
 import { Params, durationParam, requiredParam, roleSessionNameParam } from './stsParams';
 import { packedPolicySize, startRoleSession } from './stsRoleSession';
+import { sessionTagsParam } from './stsSessionTags';
 import { FakeRole, Identity, StsState } from './stsTypes';
 
 const CHAINED_MAX_SECONDS = 3600;
@@ -26,7 +27,7 @@ export function assumeRole(params: Params, caller: Identity, state: StsState): A
   // MFA proven once carries through a GetSessionToken session and through every role chained from it.
   const mfaAuthenticated = caller.mfaAuthenticated || mfaGiven;
   if (role.requireMfa && !mfaAuthenticated) throw notAuthorizedToAssume(caller.arn, roleArn);
-  const session = startRoleSession(state, role, sessionName, durationSeconds, mfaAuthenticated);
+  const session = startRoleSession(state, role, sessionName, durationSeconds, mfaAuthenticated, sessionTagsParam(params, caller));
   return {
     result: { ...session.result, PackedPolicySize: packedPolicySize(params.Policy), SourceIdentity: params.SourceIdentity },
     issued: session.issued,

@@ -1,5 +1,6 @@
 import { accountOf, credentialsXml, issueCredentials, uniqueId } from './stsCredentials';
 import { validationError } from './stsError';
+import type { SessionTags } from './stsSessionTags';
 import { FakeRole, Identity, IssuedCredentials, StsState } from './stsTypes';
 import { XmlFields } from './stsXml';
 
@@ -28,11 +29,12 @@ export function startRoleSession(
   sessionName: string,
   durationSeconds: number,
   mfaAuthenticated = false,
+  tags: SessionTags = {},
 ): RoleSession {
   if (durationSeconds > (role.maxSessionDuration ?? 3600)) {
     throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   }
-  const identity = roleSessionIdentity(role.arn, sessionName, mfaAuthenticated);
+  const identity = { ...roleSessionIdentity(role.arn, sessionName, mfaAuthenticated), ...tags };
   const issued = issueCredentials(state, identity, durationSeconds);
   return {
     result: { Credentials: credentialsXml(issued), AssumedRoleUser: { AssumedRoleId: identity.userId, Arn: identity.arn } },

@@ -76,6 +76,10 @@ export interface Identity {
   user?: FakeUser;
   mfaAuthenticated: boolean;
   temporary: boolean;
+  /** A role session's tags (AssumeRole's Tags, and the transitive ones of the session it was chained from). */
+  sessionTags?: Record<string, string>;
+  /** The keys among sessionTags that pass on to roles chained from this session. */
+  transitiveTagKeys?: string[];
 }
 
 export interface IssuedCredentials {

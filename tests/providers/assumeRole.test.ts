@@ -31,6 +31,11 @@ describe(assumeRole.name, () => {
       step: { ...role, roleSessionName: 'alice@admin', externalId: 'ext-42', sourceIdentity: 'alice', durationSeconds: 1800 },
       calls: [client, { to: 'AssumeRole', profile: 'admin', input: { RoleArn: ROLE, RoleSessionName: 'alice@admin', ExternalId: 'ext-42', SourceIdentity: 'alice', DurationSeconds: 1800 } }],
     },
+    {
+      why: 'session tags and the transitive keys, in the SDK\'s shape',
+      step: { ...role, tags: [{ key: 'team', value: 'web' }, { key: 'cost-centre', value: '' }], transitiveTagKeys: ['team'] },
+      calls: [client, { to: 'AssumeRole', profile: 'admin', input: { RoleArn: ROLE, RoleSessionName: DEFAULT_NAME, Tags: [{ Key: 'team', Value: 'web' }, { Key: 'cost-centre', Value: '' }], TransitiveTagKeys: ['team'] } }],
+    },
   ])('$why', async ({ step, calls }) => {
     const deps = fakeProviderDeps();
 

@@ -24,6 +24,18 @@ describe(sessionToken.name, () => {
     ]);
   });
 
+  test('temporary credentials from a credential_process are refused before the code is asked for, naming that profile', async () => {
+    const deps = fakeProviderDeps();
+    const temporary: Source = { credentials: { accessKeyId: 'ASIAPROC', secretAccessKey: 's', sessionToken: 'tok' }, profile: 'vault', kind: 'process' };
+
+    const error = await sessionToken(step, temporary, deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AwsenvError);
+    expect(error).toMatchObject({ kind: 'config', profile: 'vault' });
+    expect((error as AwsenvError).message).toContain('credential_process gave temporary credentials');
+    expect(deps.calls).toEqual([]);
+  });
+
   // Creating the STS client loads the SDK: with no terminal to ask on, the run should fail before paying for it.
   test('no code, no STS client', async () => {
     const noTerminal = new AwsenvError('interaction', 'an MFA code is needed and there is no terminal to ask on', { profile: 'alice' });

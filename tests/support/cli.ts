@@ -71,6 +71,15 @@ export function makeHome(files: { config?: string; credentials?: string }): { ho
   return { home, binDir, env: { HOME: home, PATH: `${binDir}:${process.env.PATH}` } };
 }
 
+/** A failure as awsenv must fail: nothing on stdout, the exit code, no stack trace, and stderr saying each fragment. */
+export function expectCleanFailure(result: CliResult, exitCode: number, ...fragments: (string | RegExp)[]) {
+  expect(result.stdout).toBe('');
+  expect(result.code).toBe(exitCode);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toMatch(/NodeVersionSupportWarning/);
+  for (const fragment of fragments) expect(result.stderr).toMatch(fragment);
+}
+
 export const cacheDirOf = (home: string) => path.join(home, '.aws', 'awsenv');
 
 export function cacheFiles(home: string): string[] {
