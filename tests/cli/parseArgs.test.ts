@@ -52,8 +52,8 @@ describe(parseArgs.name, () => {
     { args: ['list'], command: { name: 'list', long: false } },
     { args: ['list', '-l'], command: { name: 'list', long: true } },
     { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
-    { args: ['login'], command: { name: 'login', browser: true } },
-    { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', browser: false } },
+    { args: ['login'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false } } },
+    { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', signIn: { browser: false, useDeviceCode: false } } },
     { args: ['logout', '--all'], command: { name: 'logout', all: true } },
     { args: ['logout', 'sso-dev'], command: { name: 'logout', profile: 'sso-dev', all: false } },
     {

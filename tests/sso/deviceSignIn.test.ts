@@ -2,7 +2,8 @@ import { DEVICE_GRANT, type DeviceAuthorization, type DevicePoll, type IssuedTok
 import type { Registration } from '../../src/cache/ssoTokenCache';
 import type { SsoSession } from '../../src/chain/types';
 import { AwsenvError } from '../../src/core/errors';
-import { deviceSignIn, tokenRecord, type SignInDeps } from '../../src/sso/deviceSignIn';
+import { deviceSignIn, type DeviceSignInDeps } from '../../src/sso/deviceSignIn';
+import { tokenRecord } from '../../src/sso/signIn';
 import { fakeClock, fakeOidc, legacySession, memorySsoCache, namedSession, type FakeClock, type OidcScript } from '../support/fakeSso';
 import { recordingLogger } from '../support/recordingLogger';
 
@@ -28,9 +29,9 @@ function setUp(script: (clock: FakeClock) => OidcScript, options: { session?: Ss
   const store = memorySsoCache({ session, registration: options.registration?.(clock) });
   const oidc = fakeOidc(script(clock));
   const seen: string[] = [];
-  const prompts: Array<Parameters<SignInDeps['display']['prompt']>[0]> = [];
+  const prompts: Array<Parameters<DeviceSignInDeps['display']['prompt']>[0]> = [];
   const log = recordingLogger();
-  const deps: SignInDeps = {
+  const deps: DeviceSignInDeps = {
     oidc: oidc.api,
     cache: store.cache,
     display: { prompt: (p) => (prompts.push(p), seen.push('prompt')), waiting: () => seen.push('waiting'), done: () => seen.push('done') },
@@ -39,7 +40,7 @@ function setUp(script: (clock: FakeClock) => OidcScript, options: { session?: Ss
     sleep: clock.sleep,
     log,
   };
-  return { clock, session, store, oidc, seen, prompts, log, deps, signIn: () => deviceSignIn(session, 'dev', deps) };
+  return { clock, session, store, oidc, seen, prompts, log, deps, signIn: () => deviceSignIn(session, 'dev', deps, 10 * 60 * 1000) };
 }
 
 describe(deviceSignIn.name, () => {
