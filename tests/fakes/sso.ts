@@ -48,6 +48,7 @@ export async function startFakeSso(options: FakeSsoOptions): Promise<FakeSso> {
       issueRefreshTokens: options.issueRefreshTokens ?? true,
       pageSize: options.pageSize ?? 2,
       autoApprove: options.autoApprove ?? false,
+      pressOnLoad: options.pressOnLoad,
     },
     url: '',
     clients: new Map(),

@@ -48,7 +48,8 @@ export function authorizePage(input: Input, state: SsoState): PageAnswer {
     `<h1>Allow ${escape(client.clientId)} to access your data?</h1><p>Scopes: ${escape(request.scopes.join(', '))}</p>` +
       `<form method="post" action="/authorize/decision"><input type="hidden" name="request" value="${escape(request.id)}">` +
       '<button type="submit" name="decision" value="approve" id="approve">Approve</button> ' +
-      '<button type="submit" name="decision" value="deny" id="deny">Deny</button></form>',
+      '<button type="submit" name="decision" value="deny" id="deny">Deny</button></form>' +
+      (state.settings.pressOnLoad ? `<script>addEventListener('load', () => document.getElementById('${state.settings.pressOnLoad}').click())</script>` : ''),
   );
 }
 

@@ -28,6 +28,8 @@ export interface FakeSsoOptions {
    * showing its Approve and Deny page; false when unset, so tests call approve(userCode) or press a button.
    */
   autoApprove?: boolean;
+  /** The authorize page presses this button itself once loaded, as a person would: for a real browser in a test. */
+  pressOnLoad?: 'approve' | 'deny';
 }
 
 export interface SsoCall {
@@ -98,6 +100,7 @@ export interface SsoSettings {
   issueRefreshTokens: boolean;
   pageSize: number;
   autoApprove: boolean;
+  pressOnLoad?: 'approve' | 'deny';
 }
 
 /** Everything the fake remembers between requests. */

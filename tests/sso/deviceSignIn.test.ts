@@ -106,6 +106,15 @@ describe(deviceSignIn.name, () => {
       expect(store.registrationWrites).toEqual([{ clientId: 'client-new', clientSecret: 'client-new-secret', expiresAt }]);
     });
 
+    test('one the browser flow made (grantTypes with authorization_code) is passed over, as botocore passes over it', async () => {
+      const { signIn, oidc } = setUp((c) => ({ registrations: [registered(c)], authorizations: [authorization], polls: [approved] }), {
+        registration: (c) => ({ ...cachedRegistration(c, 24 * 3600), grantTypes: ['authorization_code', 'refresh_token'] }),
+      });
+      await signIn();
+      expect(oidc.calls.registerClient).toHaveLength(1);
+      expect(oidc.calls.startDeviceAuthorization.map((c) => c.clientId)).toEqual(['client-new']);
+    });
+
     test('one the service no longer knows is replaced, once', async () => {
       const { signIn, oidc, log } = setUp((c) => ({ registrations: [registered(c)], authorizations: [undefined, authorization], polls: [approved] }), {
         registration: (c) => cachedRegistration(c, 24 * 3600),
