@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** What the browser saw at the end: the page the redirect's target answered. */
+export interface BrowserVisit {
+  /** The authorize page's status; a redirect (302) when the fake approved at once. */
+  readonly authorizeStatus: number;
+  /** Where the fake sent the browser back to, with its query; undefined when it never did. */
+  readonly redirectedTo?: string;
+  readonly status?: number;
+  readonly body?: string;
+}
+
+/**
+ * A person at a browser, without a browser: opens the authorize URL, presses Approve or Deny on the fake's page (or
+ * takes the redirect an autoApprove fake gives at once), and follows the redirect back to whoever listens there.
+ */
+export async function answerInBrowser(url: string, decision: 'approve' | 'deny'): Promise<BrowserVisit> {
+  const page = await fetch(url, { redirect: 'manual' });
+  const html = await page.text();
+  let location = page.headers.get('location') ?? undefined;
+  if (page.status === 200) {
+    const request = /name="request" value="([^"]+)"/.exec(html)?.[1];
+    if (!request) return { authorizeStatus: page.status };
+    const decided = await fetch(new URL('/authorize/decision', url), { method: 'POST', body: new URLSearchParams({ request, decision }), redirect: 'manual' });
+    location = decided.headers.get('location') ?? undefined;
+  }
+  if (!location) return { authorizeStatus: page.status };
+  const back = await fetch(location, { redirect: 'manual' });
+  return { authorizeStatus: page.status, redirectedTo: location, status: back.status, body: await back.text() };
+}
+
+/** The place `browserCommand`'s runs write what they saw, one JSON line each. */
+export const visitsOf = (file: string): BrowserVisit[] =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as BrowserVisit) : [];
+
+/**
+ * A $BROWSER command (node and this file) that answers every URL it is given with `decision` and records the visit
+ * in `log`: awsenv (or the AWS CLI) opens its browser, and the person approves.
+ */
+export const browserCommand = (decision: 'approve' | 'deny', log: string) => `${process.execPath} ${__filename} ${decision} ${log}`;
+
+if (require.main === module) {
+  const [decision, log, url] = process.argv.slice(2);
+  void answerInBrowser(url, decision as 'approve' | 'deny').then(
+    (visit) => fs.appendFileSync(log, `${JSON.stringify(visit)}\n`),
+    (error: Error) => fs.appendFileSync(log, `${JSON.stringify({ authorizeStatus: 0, body: error.message })}\n`),
+  );
+}
+
+export const browserLogIn = (home: string) => path.join(home, 'browser.jsonl');
