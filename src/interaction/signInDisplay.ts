@@ -6,7 +6,7 @@ import type { FlowChoice } from '../sso/signInFlow';
 /** The line before a sign-in that a command needs on its way, so the person knows why a browser opens. */
 export const announceSignIn = (out: NodeJS.WriteStream, profile: string) => out.write(`awsenv: profile "${profile}" needs a new IAM Identity Center sign-in\n`);
 
-const FLOW_NAMES = { authCode: 'in the browser (authorization code with PKCE)', deviceCode: 'with a device code' } as const;
+const FLOW_NAMES = { authCode: 'through a browser on this machine (authorization code with PKCE)', deviceCode: 'with a device code' } as const;
 
 /** The one line that says which sign-in flow runs and why; over SSH, how the browser flow could work after all. */
 export const announceFlow = (out: NodeJS.WriteStream, choice: FlowChoice, sshAdvice?: string) =>

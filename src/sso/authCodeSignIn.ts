@@ -20,10 +20,11 @@ export interface AuthCodeOptions {
  * CLI's cache before it is returned.
  */
 export async function authCodeSignIn(session: SsoSession, profile: string, deps: SignInDeps, options: AuthCodeOptions): Promise<SsoToken> {
-  const registration = await clientRegistration(session, 'authCode', deps, false);
   const { verifier, challenge, state } = pkcePair();
+  // Bound first: a port in use fails before anything is asked of IAM Identity Center.
   const listener = await deps.listen(options.port, state);
   try {
+    const registration = await clientRegistration(session, 'authCode', deps, false);
     deps.log.debug(`waiting for the browser at ${listener.redirectUri}`);
     const url = authorizeUrl(await deps.oidc.authorizeEndpoint(), {
       response_type: 'code',
