@@ -46,7 +46,7 @@ describe('awsenv login through the browser (authorization code with PKCE)', () =
     expect(result.stderr).not.toContain(String(create.input.code));
     expect(result.stderr).not.toContain(String(create.input.codeVerifier));
 
-    const [visit] = visitsOf(log);
+    const [visit] = await visitsOf(log);
     expect(visit).toMatchObject({ status: 200, body: expect.stringContaining('You can close this tab') });
     const token = readTokenFile(home, SESSION_FORM.cacheKey);
     expect(Object.keys(token).sort()).toEqual([...SESSION_FORM.tokenFields].sort());
@@ -88,7 +88,7 @@ describe('awsenv login through the browser (authorization code with PKCE)', () =
     expect(result.stderr).toMatch(/^awsenv: profile "dev": IAM Identity Center sign-in failed: the sign-in was denied in the browser$/m);
     expect(result.stderr).toContain('awsenv login dev');
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(visitsOf(log)[0]).toMatchObject({ status: 200, body: expect.stringContaining('denied') });
+    expect((await visitsOf(log))[0]).toMatchObject({ status: 200, body: expect.stringContaining('denied') });
     expect(fs.existsSync(tokenFile(home, SESSION_FORM.cacheKey))).toBe(false);
     expect(ssoActions(world.sso)).not.toContain('oidc CreateToken');
   });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -30,9 +31,17 @@ export async function answerInBrowser(url: string, decision: 'approve' | 'deny')
   return { authorizeStatus: page.status, redirectedTo: location, status: back.status, body: await back.text() };
 }
 
-/** The place `browserCommand`'s runs write what they saw, one JSON line each. */
-export const visitsOf = (file: string): BrowserVisit[] =>
-  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as BrowserVisit) : [];
+/**
+ * What `browserCommand`'s runs wrote to `file`, one visit a line, once there are `count` of them: the tab finishes
+ * reading its last page around the time awsenv ends. Rejects after 10 s with what there is.
+ */
+export async function visitsOf(file: string, count = 1): Promise<BrowserVisit[]> {
+  const read = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as BrowserVisit) : []);
+  for (const deadline = Date.now() + 10000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (read().length >= count) return read();
+  }
+  throw new Error(`the browser made ${read().length} visits, not ${count}`);
+}
 
 /**
  * A $BROWSER command (node and this file) that answers every URL it is given with `decision` and records the visit
@@ -40,12 +49,18 @@ export const visitsOf = (file: string): BrowserVisit[] =>
  */
 export const browserCommand = (decision: 'approve' | 'deny', log: string) => `${process.execPath} ${__filename} ${decision} ${log}`;
 
+// Python's webbrowser (the AWS CLI's) waits for a $BROWSER command to end before it listens for the redirect, so the
+// command answers at once and the person goes on in the background, as a real browser's tab does.
 if (require.main === module) {
   const [decision, log, url] = process.argv.slice(2);
-  void answerInBrowser(url, decision as 'approve' | 'deny').then(
-    (visit) => fs.appendFileSync(log, `${JSON.stringify(visit)}\n`),
-    (error: Error) => fs.appendFileSync(log, `${JSON.stringify({ authorizeStatus: 0, body: error.message })}\n`),
-  );
+  if (process.env.AWSENV_TEST_BROWSER_TAB !== '1') {
+    spawn(process.execPath, process.argv.slice(1), { detached: true, stdio: 'ignore', env: { ...process.env, AWSENV_TEST_BROWSER_TAB: '1' } }).unref();
+  } else {
+    void answerInBrowser(url, decision as 'approve' | 'deny').then(
+      (visit) => fs.appendFileSync(log, `${JSON.stringify(visit)}\n`),
+      (error: Error) => fs.appendFileSync(log, `${JSON.stringify({ authorizeStatus: 0, body: error.message })}\n`),
+    );
+  }
 }
 
 export const browserLogIn = (home: string) => path.join(home, 'browser.jsonl');
