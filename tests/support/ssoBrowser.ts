@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** What the browser saw at the end: the page the redirect's target answered. */
 export interface BrowserVisit {
+  /** The URL the browser was opened at. */
+  readonly url: string;
   /** The authorize page's status; a redirect (302) when the fake approved at once. */
   readonly authorizeStatus: number;
   /** Where the fake sent the browser back to, with its query; undefined when it never did. */
@@ -12,23 +14,27 @@ export interface BrowserVisit {
   readonly body?: string;
 }
 
+/** What the person does with the page: press a button, or leave it open for the test to answer (answerInBrowser). */
+export type Decision = 'approve' | 'deny' | 'later';
+
 /**
  * A person at a browser, without a browser: opens the authorize URL, presses Approve or Deny on the fake's page (or
  * takes the redirect an autoApprove fake gives at once), and follows the redirect back to whoever listens there.
  */
-export async function answerInBrowser(url: string, decision: 'approve' | 'deny'): Promise<BrowserVisit> {
+export async function answerInBrowser(url: string, decision: Decision): Promise<BrowserVisit> {
+  if (decision === 'later') return { url, authorizeStatus: 0 };
   const page = await fetch(url, { redirect: 'manual' });
   const html = await page.text();
   let location = page.headers.get('location') ?? undefined;
   if (page.status === 200) {
     const request = /name="request" value="([^"]+)"/.exec(html)?.[1];
-    if (!request) return { authorizeStatus: page.status };
+    if (!request) return { url, authorizeStatus: page.status };
     const decided = await fetch(new URL('/authorize/decision', url), { method: 'POST', body: new URLSearchParams({ request, decision }), redirect: 'manual' });
     location = decided.headers.get('location') ?? undefined;
   }
-  if (!location) return { authorizeStatus: page.status };
+  if (!location) return { url, authorizeStatus: page.status };
   const back = await fetch(location, { redirect: 'manual' });
-  return { authorizeStatus: page.status, redirectedTo: location, status: back.status, body: await back.text() };
+  return { url, authorizeStatus: page.status, redirectedTo: location, status: back.status, body: await back.text() };
 }
 
 /**
@@ -47,7 +53,7 @@ export async function visitsOf(file: string, count = 1): Promise<BrowserVisit[]>
  * A $BROWSER command (node and this file) that answers every URL it is given with `decision` and records the visit
  * in `log`: awsenv (or the AWS CLI) opens its browser, and the person approves.
  */
-export const browserCommand = (decision: 'approve' | 'deny', log: string) => `${process.execPath} ${__filename} ${decision} ${log}`;
+export const browserCommand = (decision: Decision, log: string) => `${process.execPath} ${__filename} ${decision} ${log}`;
 
 // Python's webbrowser (the AWS CLI's) waits for a $BROWSER command to end before it listens for the redirect, so the
 // command answers at once and the person goes on in the background, as a real browser's tab does.
@@ -56,9 +62,9 @@ if (require.main === module) {
   if (process.env.AWSENV_TEST_BROWSER_TAB !== '1') {
     spawn(process.execPath, process.argv.slice(1), { detached: true, stdio: 'ignore', env: { ...process.env, AWSENV_TEST_BROWSER_TAB: '1' } }).unref();
   } else {
-    void answerInBrowser(url, decision as 'approve' | 'deny').then(
+    void answerInBrowser(url, decision as Decision).then(
       (visit) => fs.appendFileSync(log, `${JSON.stringify(visit)}\n`),
-      (error: Error) => fs.appendFileSync(log, `${JSON.stringify({ authorizeStatus: 0, body: error.message })}\n`),
+      (error: Error) => fs.appendFileSync(log, `${JSON.stringify({ url, authorizeStatus: 0, body: error.message })}\n`),
     );
   }
 }
