@@ -54,6 +54,8 @@ describe(parseArgs.name, () => {
     { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
     { args: ['login'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false } } },
     { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', signIn: { browser: false, useDeviceCode: false } } },
+    { args: ['login', 'dev', '--use-device-code'], command: { name: 'login', profile: 'dev', signIn: { browser: true, useDeviceCode: true } } },
+    { args: ['login', '--redirect-port', '8400', '--sign-in-timeout', '2m'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false, redirectPort: 8400, waitMs: 120000 } } },
     { args: ['logout', '--all'], command: { name: 'logout', all: true } },
     { args: ['logout', 'sso-dev'], command: { name: 'logout', profile: 'sso-dev', all: false } },
     {
@@ -105,6 +107,11 @@ describe(parseArgs.name, () => {
     { args: ['init', 'tcsh'], message: /tcsh/ },
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
+    { args: ['login', '--redirect-port', 'http'], message: /^--redirect-port "http" is not a port number$/ },
+    { args: ['login', '--redirect-port', '65536'], message: /^--redirect-port "65536" is not a port number$/ },
+    { args: ['login', '--redirect-port', '8400', '--use-device-code'], message: /^--redirect-port is for the browser sign-in/ },
+    { args: ['login', '--sign-in-timeout', 'soon'], message: /^--sign-in-timeout "soon" is not a duration up to 10m$/ },
+    { args: ['login', '--sign-in-timeout', '0'], message: /^--sign-in-timeout "0" is not a duration up to 10m$/ },
   ])('refuses $args as a usage error', async ({ args, message }) => {
     const error = await refusal(args);
     expect(error.kind).toBe('usage');
