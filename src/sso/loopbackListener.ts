@@ -27,10 +27,12 @@ export async function listenOnLoopback(port: number, state: string, profile: str
     server.once('error', (error: NodeJS.ErrnoException) => reject(bindError(error, port, profile)));
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  // Every answer says `connection: close`, so once idle ones are dropped nothing keeps the process alive.
+  // Every answer says `connection: close`, so once idle ones are dropped nothing keeps the process alive; a socket a
+  // browser opened ahead and never used is cut a moment later, once the last page is surely written.
   const close = () => {
     server.close();
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1000).unref();
   };
   const bound = (server.address() as AddressInfo).port;
   return {
