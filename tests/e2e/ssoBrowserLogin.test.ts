@@ -155,6 +155,10 @@ describe('which flow awsenv login chooses, and says', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`awsenv: signing in through a browser on this machine (authorization code with PKCE): --redirect-port ${port}\n`);
     expect(result.stderr).toContain(`sign-in flow: authCode, because --redirect-port ${port}`);
+    // Not even under --debug: the code and the verifier.
+    const create = world.sso.calls.find((call) => call.action === 'CreateToken')!;
+    expect(result.stderr).not.toContain(String(create.input.code));
+    expect(result.stderr).not.toContain(String(create.input.codeVerifier));
   });
 
   test('a --redirect-port in use: exit 2 naming the port, before any call', async () => {
