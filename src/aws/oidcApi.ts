@@ -39,15 +39,20 @@ type Client = { readonly clientId: string; readonly clientSecret: string };
  * registration, refused refresh token) are values; anything else is an AwsenvError.
  */
 export interface OidcApi {
-  registerClient(input: { clientName: string; clientType: string; scopes?: string[]; grantTypes?: string[] }): Promise<ClientRegistration>;
+  registerClient(input: { clientName: string; clientType: string; scopes?: string[]; grantTypes?: string[]; redirectUris?: string[]; issuerUrl?: string }): Promise<ClientRegistration>;
   /** undefined when the service no longer knows the client (a new instance, a revoked client): register anew. */
   startDeviceAuthorization(input: Client & { startUrl: string }): Promise<DeviceAuthorization | undefined>;
   pollDeviceToken(input: Client & { deviceCode: string }): Promise<DevicePoll>;
   /** undefined when the refresh token is refused: used already, revoked or expired. */
   refreshToken(input: Client & { refreshToken: string }): Promise<IssuedToken | undefined>;
+  /** CreateToken with the code the browser brought back and the PKCE verifier it was asked for with. */
+  exchangeCode(input: Client & { code: string; codeVerifier: string; redirectUri: string }): Promise<IssuedToken>;
+  /** Where the browser goes to sign in: the service's own endpoint (the configured one, or the region's). */
+  authorizeEndpoint(): Promise<string>;
 }
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+export const AUTH_CODE_GRANT = 'authorization_code';
 
 const STALE_CLIENT = new Set(['InvalidClientException', 'UnauthorizedClientException']);
 const POLL_STATES: Readonly<Record<string, Exclude<DevicePoll['status'], 'issued'>>> = {
@@ -101,6 +106,26 @@ export async function createOidcApi(target: AwsTarget, profile: string, log: Log
       const r = await sdkAttempt(at('CreateToken'), (options) => client.send(new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }), options), translate);
       // Any refusal means the same here: this refresh token cannot be used, so sign in or wait for another's.
       return 'output' in r ? token(r.output) : undefined;
+    },
+    exchangeCode: async ({ clientId, clientSecret, code, codeVerifier, redirectUri }) => {
+      // One attempt: a code works once, and a retry of a call that reached the service would only be refused.
+      const input = { clientId, clientSecret, grantType: AUTH_CODE_GRANT, code, codeVerifier, redirectUri };
+      const once = new sdk.SSOOIDCClient(clientOptions(target, { retry: false }));
+      try {
+        return token(await sdkCall(at('CreateToken'), (options) => once.send(new sdk.CreateTokenCommand(input), options), translate));
+      } finally {
+        once.destroy();
+      }
+    },
+    // The SDK's own endpoint rules, so the page is on the host every other call goes to (FIPS, dual-stack, partitions).
+    authorizeEndpoint: async () => {
+      const { url } = await client.config.endpointProvider({
+        Region: target.region,
+        UseFIPS: await client.config.useFipsEndpoint(),
+        UseDualStack: await client.config.useDualstackEndpoint(),
+        ...(target.endpoint && { Endpoint: target.endpoint }),
+      });
+      return url.href.replace(/\/+$/, '');
     },
   };
 }

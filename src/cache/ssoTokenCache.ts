@@ -30,9 +30,19 @@ const ssoTokenSchema = z
 
 export type SsoToken = z.infer<typeof ssoTokenSchema>;
 
-/** A client registration with SSO-OIDC, filed under the AWS CLI's key so that both tools reuse it. */
+/**
+ * A client registration with SSO-OIDC, filed under the AWS CLI's key so that both tools reuse it. Both sign-in flows
+ * file theirs under the same key; botocore tells them apart by grantTypes, which only its authorization code
+ * registrations carry.
+ */
 const registrationSchema = z
-  .object({ clientId: z.string().min(1), clientSecret: z.string().min(1), expiresAt: z.string(), scopes: z.array(z.string()).optional() })
+  .object({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    expiresAt: z.string(),
+    scopes: z.array(z.string()).optional(),
+    grantTypes: z.array(z.string()).optional(),
+  })
   .passthrough();
 
 export type Registration = z.infer<typeof registrationSchema>;

@@ -3,7 +3,7 @@ import type { Env } from '../core/env';
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import type { Profile } from '../config/profile';
 import { serviceTarget } from '../config/endpoints';
-import type { SsoSession, SsoStep } from './types';
+import type { SignInFlow, SsoSession, SsoStep } from './types';
 
 const SESSION_KEYS = ['sso_start_url', 'sso_region'] as const;
 
@@ -37,13 +37,34 @@ export function ssoSessionOf(name: string, profile: Profile, config: AwsConfig, 
       }
     }
     const scopes = section.sso_registration_scopes?.split(',').map((s) => s.trim()).filter(Boolean);
-    return { name: profile.sso_session, startUrl: section.sso_start_url.trim(), region: section.sso_region.trim(), ...(scopes?.length && { scopes }), ...endpoints(section.sso_region.trim()) };
+    const signInFlow = signInFlowOf(section[SIGN_IN_FLOW_KEY], profile.sso_session, name);
+    return {
+      name: profile.sso_session,
+      startUrl: section.sso_start_url.trim(),
+      region: section.sso_region.trim(),
+      ...(scopes?.length && { scopes }),
+      ...(signInFlow && { signInFlow }),
+      ...endpoints(section.sso_region.trim()),
+    };
   }
   const missing = SESSION_KEYS.filter((key) => !profile[key]);
   if (missing.length) {
     throw configError(`signs in with IAM Identity Center but has no ${missing.join(' or ')}`, name, 'Give it sso_session = NAME and a [sso-session NAME] section, or sso_start_url and sso_region.');
   }
   return { startUrl: profile.sso_start_url!, region: profile.sso_region!, ...endpoints(profile.sso_region!) };
+}
+
+/** awsenv's own key in an sso-session section, for people who always want one flow. */
+export const SIGN_IN_FLOW_KEY = 'awsenv_sign_in_flow';
+const SIGN_IN_FLOWS: Readonly<Record<string, SignInFlow | undefined>> = { auto: undefined, 'device-code': 'deviceCode', 'authorization-code': 'authCode' };
+
+function signInFlowOf(value: string | undefined, session: string, name: string): SignInFlow | undefined {
+  const setting = value?.trim().toLowerCase();
+  if (!setting) return undefined;
+  if (!Object.hasOwn(SIGN_IN_FLOWS, setting)) {
+    throw configError(`its sso-session "${session}" has ${SIGN_IN_FLOW_KEY} = ${value}`, name, `Use ${Object.keys(SIGN_IN_FLOWS).join(', ')}.`);
+  }
+  return SIGN_IN_FLOWS[setting];
 }
 
 /** The two services a sign-in talks to, each at its configured endpoint if any. */

@@ -47,12 +47,17 @@ export interface SessionTag {
 }
 
 /** An IAM Identity Center sign-in: one sso-session section, or the legacy keys of one profile. */
+/** How IAM Identity Center signs in: a browser on this machine coming back to awsenv, or a code shown anywhere. */
+export type SignInFlow = 'authCode' | 'deviceCode';
+
 export interface SsoSession {
   /** The sso-session section's name; undefined for a legacy profile, whose token is filed by start URL. */
   readonly name?: string;
   readonly startUrl: string;
   readonly region: string;
   readonly scopes?: readonly string[];
+  /** The sso-session's awsenv_sign_in_flow, when set: the flow to sign in with whatever the machine looks like. */
+  readonly signInFlow?: SignInFlow;
   readonly oidc: AwsTarget;
   readonly portal: AwsTarget;
 }

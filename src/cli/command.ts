@@ -36,6 +36,17 @@ export interface MfaSetupOptions {
   readonly force: boolean;
 }
 
+/** How `awsenv login` signs in. */
+export interface LoginOptions {
+  /** false with --no-browser: the URL is only printed. */
+  readonly browser: boolean;
+  readonly useDeviceCode: boolean;
+  /** The browser flow's listener port on 127.0.0.1; any free one when absent. */
+  readonly redirectPort?: number;
+  /** --sign-in-timeout: how long to wait for the person. */
+  readonly waitMs?: number;
+}
+
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
@@ -47,7 +58,7 @@ export type Command =
   | { name: 'unset'; format: string }
   | { name: 'list'; long: boolean }
   | { name: 'init'; shell: ShellName }
-  | { name: 'login'; profile?: string; browser: boolean }
+  | { name: 'login'; profile?: string; signIn: LoginOptions }
   | { name: 'logout'; profile?: string; all: boolean }
   | { name: 'ssoProfiles'; options: SsoProfilesOptions }
   | { name: 'mfaSetup'; options: MfaSetupOptions };

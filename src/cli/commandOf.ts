@@ -1,5 +1,6 @@
 import type { Command, CommandOf, ShellName } from './command';
 import { credentialFlags } from './credentialFlags';
+import { loginOptions } from './loginOptions';
 
 /** The format a command prints in when no --format is given. */
 export const DEFAULT_FORMAT = 'sh';
@@ -18,7 +19,7 @@ export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => Comma
   unset: (a) => ({ name: 'unset', format: text(a.format) ?? DEFAULT_FORMAT }),
   list: (a) => ({ name: 'list', long: Boolean(a.long) }),
   init: (a) => ({ name: 'init', shell: a.shell as ShellName }),
-  login: (a) => ({ name: 'login', profile: text(a.profile), browser: !a['no-browser'] }),
+  login: (a) => ({ name: 'login', profile: text(a.profile), signIn: loginOptions(a) }),
   logout: (a) => ({ name: 'logout', profile: text(a.profile), all: Boolean(a.all) }),
   ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), sessionName: text(a['session-name']), region: text(a.region), write: Boolean(a.write) } }),
   mfaSetup: (a) => ({ name: 'mfaSetup', options: { profile: text(a.profile), serial: text(a.serial), force: Boolean(a.force) } }),

@@ -1,24 +1,28 @@
+import fs from 'node:fs';
 import type { SsoSession } from '../chain/types';
 import type { AwsTarget } from '../config/endpoints';
 import { homeDir, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
 import { sleep } from '../core/sleep';
+import { parseAwsTime } from '../core/time';
 import { ssoCacheDir } from '../cache/ssoCacheFiles';
 import { ssoCache, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
 import type { PortalApi } from '../aws/portalApi';
+import type { LoginOptions } from './command';
 
-// The SDK adapters, the sign-in service and the sign-in display are imported where they are first used.
+// The SDK adapters, the sign-in services and the sign-in display are imported where they are first used.
 const aws = {
   oidc: () => import('../aws/oidcApi'),
   portal: () => import('../aws/portalApi'),
 };
-const signInModules = () => Promise.all([import('../sso/deviceSignIn'), import('../sso/ssoAccessToken'), import('../interaction/signInDisplay'), import('../interaction/openBrowser'), import('../interaction/terminal')]);
+const signInModules = () =>
+  Promise.all([import('./signInRun'), import('../sso/ssoAccessToken'), import('../interaction/signInDisplay'), import('../interaction/terminal')]);
 
 /** IAM Identity Center, put together for the commands and chains that use it. */
 export interface SsoServices {
   readonly cache: SsoCache;
-  /** A new sign-in, in the browser (or only printed, without `browser`). */
-  signIn(session: SsoSession, profile: string, options: { browser: boolean }): Promise<SsoToken>;
+  /** A new sign-in, in the flow that fits the machine (or the one asked for). */
+  signIn(session: SsoSession, profile: string, options: LoginOptions): Promise<SsoToken>;
   /** A valid token: cached, refreshed, or signed in on the terminal when there is one. */
   token(session: SsoSession, profile: string, rejected?: string): Promise<string>;
   portal(target: AwsTarget, profile: string): Promise<PortalApi>;
@@ -36,42 +40,43 @@ const stderrStream = () => {
 export function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
   const oidc = async (session: SsoSession, profile: string) => (await aws.oidc()).createOidcApi(session.oidc, profile, log, timeoutMs);
-  const signIn = async (session: SsoSession, profile: string, options: { browser: boolean }) => {
-    const [{ deviceSignIn }, , { signInDisplay }, { openBrowser }] = await signInModules();
-    return deviceSignIn(session, profile, {
-      oidc: await oidc(session, profile),
-      cache,
-      display: signInDisplay(stderrStream(), env),
-      openBrowser: (url) => (options.browser ? openBrowser(url, env, log) : Promise.resolve()),
-      now,
-      sleep,
-      log,
-    });
+  const inContainer = () => fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv');
+  const signIn = async (session: SsoSession, profile: string, options: LoginOptions) => {
+    const [{ runSignIn }] = await signInModules();
+    return runSignIn(session, profile, options, { env, log, now, oidc: await oidc(session, profile), cache, out: stderrStream(), inContainer: inContainer() });
   };
   return {
     cache,
-    // `awsenv login` in two shells at once: one sign-in after the other, never two device flows interleaved.
+    // `awsenv login` in two shells at once: one sign-in, never two flows interleaved; the one that waited takes the
+    // sign-in the other has just made, so one browser tab serves both.
     signIn: async (session, profile, options) => {
+      const before = cache.readToken(session)?.accessToken;
       const release = await cache.lock(session, `the IAM Identity Center sign-in to ${session.startUrl}`);
       try {
+        const latest = cache.readToken(session);
+        if (latest && latest.accessToken !== before && parseAwsTime(latest.expiresAt).getTime() > now().getTime()) {
+          log.debug('another awsenv signed in while this one waited for it: using that sign-in');
+          return latest;
+        }
         return await signIn(session, profile, options);
       } finally {
         release();
       }
     },
     token: async (session, profile, rejected) => {
-      const [, { ssoAccessToken }, { announceSignIn }, , { terminalAvailable }] = await signInModules();
+      const [, { ssoAccessToken }, { announceSignIn }, { terminalAvailable }] = await signInModules();
       return ssoAccessToken(
         session,
         profile,
         {
           cache,
           oidc: () => oidc(session, profile),
-          // On a terminal the sign-in happens right here; in a script it must not wait for a person.
+          // On a terminal the sign-in happens right here (ssoAccessToken holds the session's lock around it, so
+          // parallel shells share it); in a script it must not wait for a person.
           signIn: terminalAvailable()
             ? () => {
                 announceSignIn(stderrStream(), profile);
-                return signIn(session, profile, { browser: true });
+                return signIn(session, profile, { browser: true, useDeviceCode: false });
               }
             : undefined,
           now,

@@ -22,3 +22,9 @@ export function formatSeconds(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   return h ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m${String(s % 60).padStart(2, '0')}s`;
 }
+
+/** A wait as a sentence says it: "10 minutes", "1 minute", "30 seconds". */
+export function spokenSeconds(seconds: number): string {
+  const [n, unit] = seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds), 'second'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

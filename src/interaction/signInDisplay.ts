@@ -1,8 +1,16 @@
 import type { Env } from '../core/env';
-import type { SignInDisplay } from '../sso/deviceSignIn';
+import { spokenSeconds } from '../core/time';
+import type { SignInDisplay } from '../sso/signIn';
+import type { FlowChoice } from '../sso/signInFlow';
 
 /** The line before a sign-in that a command needs on its way, so the person knows why a browser opens. */
 export const announceSignIn = (out: NodeJS.WriteStream, profile: string) => out.write(`awsenv: profile "${profile}" needs a new IAM Identity Center sign-in\n`);
+
+const FLOW_NAMES = { authCode: 'through a browser on this machine (authorization code with PKCE)', deviceCode: 'with a device code' } as const;
+
+/** The one line that says which sign-in flow runs and why; over SSH, how the browser flow could work after all. */
+export const announceFlow = (out: NodeJS.WriteStream, choice: FlowChoice, sshAdvice?: string) =>
+  out.write(`awsenv: signing in ${FLOW_NAMES[choice.flow]}: ${choice.reason}\n${sshAdvice ? `awsenv: ${sshAdvice}\n` : ''}`);
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -16,7 +24,10 @@ export function signInDisplay(out: NodeJS.WriteStream, env: Env): SignInDisplay 
   let announced = false;
   return {
     prompt({ url, userCode, expiresInSeconds }) {
-      out.write(`awsenv: sign in to IAM Identity Center in a browser:\n  open ${url}\n  and check that it shows the code ${userCode} (valid for ${Math.round(expiresInSeconds / 60)} minutes)\n`);
+      const span = spokenSeconds(expiresInSeconds);
+      // The code is always printed: the page may be opened on another device, where nothing else ties it to this run.
+      const check = userCode ? `  and check that it shows the code ${userCode} (valid for ${span})\n` : `  on this machine (awsenv waits ${span} for the browser to come back)\n`;
+      out.write(`awsenv: sign in to IAM Identity Center in a browser:\n  open ${url}\n${check}`);
     },
     waiting() {
       if (announced) return;

@@ -105,3 +105,23 @@ let CONFIG_PARSED: Awaited<ReturnType<typeof loadIni>>;
 beforeAll(async () => {
   CONFIG_PARSED = await loadIni({ config: CONFIG });
 });
+
+describe('awsenv_sign_in_flow in the sso-session section', () => {
+  const withFlow = (value: string) => CONFIG.replace('sso_registration_scopes = sso:account:access\n', `$&awsenv_sign_in_flow = ${value}\n`);
+
+  test.each<[string, string | undefined]>([
+    ['device-code', 'deviceCode'],
+    ['authorization-code', 'authCode'],
+    [' Device-Code ', 'deviceCode'],
+    // The default, said out loud: the machine decides, and the session (and so the cache key) is as without the key.
+    ['auto', undefined],
+  ])('%j', async (value, signInFlow) => {
+    const found = signInSessionOf('dev', await loadIni({ config: withFlow(value) }), {});
+    expect(found).toEqual(signInFlow ? { ...session, signInFlow } : session);
+  });
+
+  test('another value is a configuration error naming the profile, the session and the values', async () => {
+    const config = await loadIni({ config: withFlow('browser') });
+    expect(() => resolve('dev', config, { env: {} })).toThrow('profile "dev": its sso-session "corp" has awsenv_sign_in_flow = browser');
+  });
+});

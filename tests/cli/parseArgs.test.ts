@@ -57,8 +57,10 @@ describe(parseArgs.name, () => {
     { args: ['list'], command: { name: 'list', long: false } },
     { args: ['list', '-l'], command: { name: 'list', long: true } },
     { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
-    { args: ['login'], command: { name: 'login', browser: true } },
-    { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', browser: false } },
+    { args: ['login'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false } } },
+    { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', signIn: { browser: false, useDeviceCode: false } } },
+    { args: ['login', 'dev', '--use-device-code'], command: { name: 'login', profile: 'dev', signIn: { browser: true, useDeviceCode: true } } },
+    { args: ['login', '--redirect-port', '8400', '--sign-in-timeout', '2m'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false, redirectPort: 8400, waitMs: 120000 } } },
     { args: ['logout', '--all'], command: { name: 'logout', all: true } },
     { args: ['logout', 'sso-dev'], command: { name: 'logout', profile: 'sso-dev', all: false } },
     {
@@ -121,6 +123,11 @@ describe(parseArgs.name, () => {
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
     { args: ['mfa'], message: /^Name an mfa subcommand: setup$/ },
+    { args: ['login', '--redirect-port', 'http'], message: /^--redirect-port "http" is not a port number$/ },
+    { args: ['login', '--redirect-port', '65536'], message: /^--redirect-port "65536" is not a port number$/ },
+    { args: ['login', '--redirect-port', '8400', '--use-device-code'], message: /^--redirect-port is for the browser sign-in/ },
+    { args: ['login', '--sign-in-timeout', 'soon'], message: /^--sign-in-timeout "soon" is not a duration up to 10m$/ },
+    { args: ['login', '--sign-in-timeout', '0'], message: /^--sign-in-timeout "0" is not a duration up to 10m$/ },
   ])('refuses $args as a usage error', async ({ args, message }) => {
     const error = await refusal(args);
     expect(error.kind).toBe('usage');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { evalInBash, makeHome } from '../support/cli';
-import { SESSION_CONFIG, SSO_SESSION_ARN, endpointsOf, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
+import { answerInBrowser, browserCommand, browserLogIn, visitsOf } from '../support/ssoBrowser';
+import { BROWSER_CONFIG, SESSION_CONFIG, SSO_SESSION_ARN, endpointsOf, ssoActions, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
 import { killTtySessions, startTtySession } from '../support/ttySession';
 
 // The sign-in as a person meets it: `eval "$(awsenv dev)"` on a terminal with no sign-in yet signs in right there
@@ -32,4 +33,53 @@ test('on a terminal, an export without a sign-in signs in and then exports', asy
   const issued = world.sts.issued.find((c) => c.accessKeyId === vars.AWS_ACCESS_KEY_ID);
   expect(issued?.identity.arn).toBe(SSO_SESSION_ARN);
   expect(world.sso.calls.map((c) => c.action)).toEqual(['RegisterClient', 'StartDeviceAuthorization', ...Array(world.sso.calls.length - 4).fill('CreateToken'), 'CreateToken', 'GetRoleCredentials']);
+});
+
+// The same sign-in through the browser: the choice of flow is `awsenv login`'s, and shells that all need it at once
+// share one, one browser tab however many shells.
+/** `out=$(awsenv dev)` in bash on a terminal of its own, its status and stdout left in files named after `name`. */
+function exportOnTerminal(home: string, env: NodeJS.ProcessEnv, name: string) {
+  const script = path.join(home, `${name}.sh`);
+  fs.writeFileSync(script, `out=$(awsenv dev)\nprintf "%s" "$?" > "$HOME/${name}.status"\nprintf "%s" "$out" > "$HOME/${name}.stdout"\necho finished\n`);
+  const session = startTtySession(`bash --norc --noprofile ${script}`, env);
+  return {
+    session,
+    result: async () => {
+      await session.waitFor('finished', 1, 20000);
+      return { status: fs.readFileSync(path.join(home, `${name}.status`), 'utf8'), stdout: fs.readFileSync(path.join(home, `${name}.stdout`), 'utf8') };
+    },
+  };
+}
+
+test('on a terminal, an export without a sign-in signs in through the browser and then exports', async () => {
+  const { home, env } = makeHome({ config: BROWSER_CONFIG });
+  const log = browserLogIn(home);
+  const shell = exportOnTerminal(home, { ...env, ...endpointsOf(world), BROWSER: browserCommand('approve', log) }, 'one');
+  const { status, stdout } = await shell.result();
+  expect(status).toBe('0');
+  expect(shell.session.screen()).toContain('needs a new IAM Identity Center sign-in');
+  expect(shell.session.screen()).toContain('signing in through a browser on this machine (authorization code with PKCE)');
+  expect((await visitsOf(log))[0]).toMatchObject({ status: 200 });
+  const vars = await evalInBash(stdout);
+  expect(world.sts.issued.find((c) => c.accessKeyId === vars.AWS_ACCESS_KEY_ID)?.identity.arn).toBe(SSO_SESSION_ARN);
+  expect(ssoActions(world.sso)).toEqual(['oidc RegisterClient', 'oidc Authorize', 'oidc AuthorizeDecision', 'oidc CreateToken', 'portal GetRoleCredentials']);
+});
+
+test('three shells that need the sign-in at once open one browser tab, and all three export', async () => {
+  const { home, env } = makeHome({ config: BROWSER_CONFIG });
+  const log = browserLogIn(home);
+  // The person is slow: the tab opens, and is answered only once every shell is waiting.
+  const shellEnv = { ...env, ...endpointsOf(world), BROWSER: browserCommand('later', log) };
+  const first = exportOnTerminal(home, shellEnv, 'first');
+  await first.session.waitFor('/authorize?', 1, 20000);
+  const others = ['second', 'third'].map((name) => exportOnTerminal(home, shellEnv, name));
+  for (const other of others) await other.session.waitFor('waiting for another awsenv', 1, 20000);
+  const [tab] = await visitsOf(log);
+  expect((await answerInBrowser(tab.url, 'approve')).status).toBe(200);
+
+  const results = await Promise.all([first, ...others].map((shell) => shell.result()));
+  expect(results.map((r) => r.status)).toEqual(['0', '0', '0']);
+  expect(await visitsOf(log)).toHaveLength(1);
+  expect(ssoActions(world.sso).filter((a) => a.startsWith('oidc'))).toEqual(['oidc RegisterClient', 'oidc Authorize', 'oidc AuthorizeDecision', 'oidc CreateToken']);
+  for (const other of others) expect(other.session.screen()).not.toContain('/authorize?');
 });

@@ -1,6 +1,7 @@
 import { listenOnLoopback } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { ReceivedRequest } from './sigv4';
+import type { PageAnswer } from './ssoAuthorize';
 import { SsoError } from './ssoError';
 import { route } from './ssoRoutes';
 import type { DeviceAuthorization, FakeSsoOptions, SsoCall, SsoState } from './ssoTypes';
@@ -47,10 +48,12 @@ export async function startFakeSso(options: FakeSsoOptions): Promise<FakeSso> {
       issueRefreshTokens: options.issueRefreshTokens ?? true,
       pageSize: options.pageSize ?? 2,
       autoApprove: options.autoApprove ?? false,
+      pressOnLoad: options.pressOnLoad,
     },
     url: '',
     clients: new Map(),
     authorizations: new Map(),
+    codeAuthorizations: new Map(),
     accessTokens: new Map(),
     refreshTokens: new Map(),
     slowDowns: 0,
@@ -110,6 +113,11 @@ function answerRequest(request: ReceivedRequest, state: SsoState): Answer {
     if (!operation) throw new SsoError('UnknownOperationException', 404, { message: `No operation at ${action}` });
     call.input = operation.read();
     const result = operation.run(call.input, state);
+    if (result && 'page' in result) {
+      const { page } = result as PageAnswer;
+      call.status = page.status;
+      return { call, headers: { ...headers, ...page.headers }, body: page.body };
+    }
     return { call, headers, body: result === undefined ? '' : JSON.stringify(result) };
   } catch (error) {
     // Anything but an SsoError is a bug in the fake; answering 500 keeps it visible in the client's error.

@@ -22,6 +22,7 @@ export function registerClient(input: Input, state: SsoState) {
     clientId: opaqueToken('', 16),
     clientSecret: opaqueToken('', 256),
     grantTypes,
+    ...(grantTypes?.includes('authorization_code') && authCodeClient(input)),
     secretExpiresAt: (issuedAt + SECRET_SECONDS) * 1000,
   };
   state.clients.set(client.clientId, client);
@@ -32,6 +33,19 @@ export function registerClient(input: Input, state: SsoState) {
     clientSecretExpiresAt: issuedAt + SECRET_SECONDS,
   };
 }
+
+/** IAM Identity Center asks an authorization code client for its redirect URIs and its issuer (the start URL). */
+function authCodeClient(input: Input): Pick<RegisteredClient, 'redirectUris' | 'issuerUrl'> {
+  const { redirectUris } = input;
+  if (!Array.isArray(redirectUris) || !redirectUris.length || !redirectUris.every((uri) => typeof uri === 'string' && isUrl(uri))) {
+    throw oidcError('InvalidRequestException', 'redirectUris are required for the authorization_code grant');
+  }
+  const issuerUrl = oidcString(input, 'issuerUrl');
+  if (!isUrl(issuerUrl)) throw oidcError('InvalidRequestException', `Invalid issuerUrl: ${issuerUrl}`);
+  return { redirectUris, issuerUrl };
+}
+
+const isUrl = (text: string) => URL.canParse(text);
 
 /** The registration whose id and secret the request carries; an expired secret means registering again. */
 export function authenticateClient(input: Input, state: SsoState): RegisteredClient {

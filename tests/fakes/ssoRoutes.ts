@@ -1,4 +1,5 @@
 import { ReceivedRequest, header } from './sigv4';
+import { authorizeDecision, authorizePage } from './ssoAuthorize';
 import { registerClient, startDeviceAuthorization } from './ssoClients';
 import { SsoError } from './ssoError';
 import { getRoleCredentials, listAccountRoles, listAccounts, logout } from './ssoPortal';
@@ -10,6 +11,8 @@ interface Route {
   action: string;
   /** Portal only: query parameter → model member, as the SDK's httpQuery traits bind them. */
   query?: Record<string, string>;
+  /** What a browser sends rather than the SDK: the query string, or a form. */
+  browser?: 'query' | 'form';
   run(input: Input, state: SsoState): object | undefined;
 }
 
@@ -18,6 +21,8 @@ const ROUTES: Record<string, Route> = {
   'POST /client/register': { service: 'oidc', action: 'RegisterClient', run: registerClient },
   'POST /device_authorization': { service: 'oidc', action: 'StartDeviceAuthorization', run: startDeviceAuthorization },
   'POST /token': { service: 'oidc', action: 'CreateToken', run: createToken },
+  'GET /authorize': { service: 'oidc', action: 'Authorize', browser: 'query', run: authorizePage },
+  'POST /authorize/decision': { service: 'oidc', action: 'AuthorizeDecision', browser: 'form', run: authorizeDecision },
   'GET /federation/credentials': {
     service: 'portal',
     action: 'GetRoleCredentials',
@@ -63,6 +68,7 @@ export function route(request: ReceivedRequest): Routed {
 }
 
 function readInput(found: Route, request: ReceivedRequest, url: URL): Input {
+  if (found.browser) return Object.fromEntries(found.browser === 'query' ? url.searchParams : new URLSearchParams(request.body));
   if (found.service === 'oidc') return jsonBody(request.body);
   const input: Input = {};
   const token = header(request.headers, 'x-amz-sso_bearer_token');

@@ -1,3 +1,4 @@
+import { exchangeAuthorizationCode } from './ssoAuthorize';
 import { DEVICE_CODE_GRANT, authenticateClient } from './ssoClients';
 import { oidcError, oidcString } from './ssoError';
 import { opaqueToken } from './ssoSecrets';
@@ -8,9 +9,13 @@ type Grant = (input: Input, client: RegisteredClient, state: SsoState) => Return
 const GRANTS: Record<string, Grant> = {
   [DEVICE_CODE_GRANT]: exchangeDeviceCode,
   refresh_token: refresh,
+  authorization_code: (input, client, state) => {
+    exchangeAuthorizationCode(input, client, state);
+    return issueTokens(state, client, { loggedOut: false });
+  },
 };
 
-/** CreateToken: the device code grant that ends a sign-in, and the refresh token grant that extends one. */
+/** CreateToken: the device code and authorization code grants that end a sign-in, and the refresh token grant that extends one. */
 export function createToken(input: Input, state: SsoState) {
   const client = authenticateClient(input, state);
   const grantType = oidcString(input, 'grantType');

@@ -23,8 +23,13 @@ export interface FakeSsoOptions {
   issueRefreshTokens?: boolean;
   /** ListAccounts and ListAccountRoles page size when the caller sets no maxResults; 2 when unset. */
   pageSize?: number;
-  /** Device codes are approved as soon as they are issued; false when unset, so tests call approve(userCode). */
+  /**
+   * Device codes are approved as soon as they are issued, and GET /authorize redirects with a code at once instead of
+   * showing its Approve and Deny page; false when unset, so tests call approve(userCode) or press a button.
+   */
   autoApprove?: boolean;
+  /** The authorize page presses this button itself once loaded, as a person would: for a real browser in a test. */
+  pressOnLoad?: 'approve' | 'deny';
 }
 
 export interface SsoCall {
@@ -41,7 +46,23 @@ export interface RegisteredClient {
   clientSecret: string;
   /** undefined when the client registered without grantTypes, which IAM Identity Center reads as device code only. */
   grantTypes?: string[];
+  /** What an authorization code client registered as its redirect (a loopback URI, any port) and issuer. */
+  redirectUris?: string[];
+  issuerUrl?: string;
   secretExpiresAt: number;
+}
+
+/** One visit of the authorize page: what it was asked, and the code it redirected with once approved. */
+export interface CodeAuthorization {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+  scopes: string[];
+  code?: string;
+  codeExpiresAt?: number;
+  exchanged: boolean;
 }
 
 export interface DeviceAuthorization {
@@ -79,6 +100,7 @@ export interface SsoSettings {
   issueRefreshTokens: boolean;
   pageSize: number;
   autoApprove: boolean;
+  pressOnLoad?: 'approve' | 'deny';
 }
 
 /** Everything the fake remembers between requests. */
@@ -88,6 +110,8 @@ export interface SsoState {
   clients: Map<string, RegisteredClient>;
   /** By device code. */
   authorizations: Map<string, DeviceAuthorization>;
+  /** By the id the authorize page's form carries. */
+  codeAuthorizations: Map<string, CodeAuthorization>;
   accessTokens: Map<string, AccessToken>;
   refreshTokens: Map<string, RefreshToken>;
   /** How many device code polls still answer SlowDownException. */

@@ -2,7 +2,8 @@ import { DEVICE_GRANT, type DeviceAuthorization, type DevicePoll, type IssuedTok
 import type { Registration } from '../../src/cache/ssoTokenCache';
 import type { SsoSession } from '../../src/chain/types';
 import { AwsenvError } from '../../src/core/errors';
-import { deviceSignIn, tokenRecord, type SignInDeps } from '../../src/sso/deviceSignIn';
+import { deviceSignIn, type DeviceSignInDeps } from '../../src/sso/deviceSignIn';
+import { tokenRecord } from '../../src/sso/signIn';
 import { fakeClock, fakeOidc, legacySession, memorySsoCache, namedSession, type FakeClock, type OidcScript } from '../support/fakeSso';
 import { recordingLogger } from '../support/recordingLogger';
 
@@ -28,9 +29,9 @@ function setUp(script: (clock: FakeClock) => OidcScript, options: { session?: Ss
   const store = memorySsoCache({ session, registration: options.registration?.(clock) });
   const oidc = fakeOidc(script(clock));
   const seen: string[] = [];
-  const prompts: Array<Parameters<SignInDeps['display']['prompt']>[0]> = [];
+  const prompts: Array<Parameters<DeviceSignInDeps['display']['prompt']>[0]> = [];
   const log = recordingLogger();
-  const deps: SignInDeps = {
+  const deps: DeviceSignInDeps = {
     oidc: oidc.api,
     cache: store.cache,
     display: { prompt: (p) => (prompts.push(p), seen.push('prompt')), waiting: () => seen.push('waiting'), done: () => seen.push('done') },
@@ -39,7 +40,7 @@ function setUp(script: (clock: FakeClock) => OidcScript, options: { session?: Ss
     sleep: clock.sleep,
     log,
   };
-  return { clock, session, store, oidc, seen, prompts, log, deps, signIn: () => deviceSignIn(session, 'dev', deps) };
+  return { clock, session, store, oidc, seen, prompts, log, deps, signIn: () => deviceSignIn(session, 'dev', deps, 10 * 60 * 1000) };
 }
 
 describe(deviceSignIn.name, () => {
@@ -103,6 +104,15 @@ describe(deviceSignIn.name, () => {
       expect(oidc.calls.registerClient).toHaveLength(1);
       expect(oidc.calls.startDeviceAuthorization.map((c) => c.clientId)).toEqual(['client-new']);
       expect(store.registrationWrites).toEqual([{ clientId: 'client-new', clientSecret: 'client-new-secret', expiresAt }]);
+    });
+
+    test('one the browser flow made (grantTypes with authorization_code) is passed over, as botocore passes over it', async () => {
+      const { signIn, oidc } = setUp((c) => ({ registrations: [registered(c)], authorizations: [authorization], polls: [approved] }), {
+        registration: (c) => ({ ...cachedRegistration(c, 24 * 3600), grantTypes: ['authorization_code', 'refresh_token'] }),
+      });
+      await signIn();
+      expect(oidc.calls.registerClient).toHaveLength(1);
+      expect(oidc.calls.startDeviceAuthorization.map((c) => c.clientId)).toEqual(['client-new']);
     });
 
     test('one the service no longer knows is replaced, once', async () => {

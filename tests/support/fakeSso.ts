@@ -103,12 +103,15 @@ export function memorySsoCache(seed: { token?: SsoToken; registration?: Registra
   };
 }
 
+export const AUTHORIZE_ENDPOINT = 'https://oidc.eu-west-1.amazonaws.com';
+
 /** What the fake service answers, call by call; a call with no answer left fails the test. */
 export interface OidcScript {
   registrations?: ClientRegistration[];
   authorizations?: Array<DeviceAuthorization | undefined>;
   polls?: DevicePoll[];
   refreshes?: Array<IssuedToken | undefined>;
+  exchanges?: IssuedToken[];
 }
 
 type Inputs<K extends keyof OidcApi> = Array<Parameters<OidcApi[K]>[0]>;
@@ -121,6 +124,7 @@ export function fakeOidc(given: OidcScript = {}) {
     startDeviceAuthorization: [] as Inputs<'startDeviceAuthorization'>,
     pollDeviceToken: [] as Inputs<'pollDeviceToken'>,
     refreshToken: [] as Inputs<'refreshToken'>,
+    exchangeCode: [] as Inputs<'exchangeCode'>,
   };
   const answer = <T>(queue: T[] | undefined, call: string): T => {
     if (!queue?.length) throw new Error(`unexpected ${call} call: the script has no answer left`);
@@ -131,6 +135,8 @@ export function fakeOidc(given: OidcScript = {}) {
     startDeviceAuthorization: async (input) => (calls.startDeviceAuthorization.push(input), answer(script.authorizations, 'StartDeviceAuthorization')),
     pollDeviceToken: async (input) => (calls.pollDeviceToken.push(input), answer(script.polls, 'CreateToken (device code)')),
     refreshToken: async (input) => (calls.refreshToken.push(input), answer(script.refreshes, 'CreateToken (refresh token)')),
+    exchangeCode: async (input) => (calls.exchangeCode.push(input), answer(script.exchanges, 'CreateToken (authorization code)')),
+    authorizeEndpoint: async () => AUTHORIZE_ENDPOINT,
   };
   return { api, calls };
 }

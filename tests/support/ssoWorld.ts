@@ -67,6 +67,9 @@ region = eu-central-1
 
 ${DEPLOY_PROFILE}`;
 
+/** SESSION_CONFIG signing in through the browser even where awsenv would choose a device code (a test runs in a container, without a display). */
+export const BROWSER_CONFIG = SESSION_CONFIG.replace('sso_registration_scopes = sso:account:access\n', 'sso_registration_scopes = sso:account:access\nawsenv_sign_in_flow = authorization-code\n');
+
 export const LEGACY_CONFIG = `[profile dev]
 sso_start_url = ${START_URL}
 sso_region = ${SSO_REGION}
@@ -104,6 +107,15 @@ export function tokenFile(home: string, cacheKey: string): string {
 
 export function readTokenFile(home: string, cacheKey: string): Record<string, string> {
   return JSON.parse(fs.readFileSync(tokenFile(home, cacheKey), 'utf8'));
+}
+
+/** The files of ~/.aws/sso/cache other than the token: the client registration, where botocore files it. */
+export function registrationFiles(home: string, cacheKey: string): Array<Record<string, unknown>> {
+  const dir = path.dirname(tokenFile(home, cacheKey));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && path.join(dir, name) !== tokenFile(home, cacheKey))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
 }
 
 /** The calls each service of the fake IAM Identity Center answered from `since` on, as "service Action". */

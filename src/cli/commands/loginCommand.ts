@@ -12,7 +12,7 @@ export async function loginCommand(command: CommandOf<'login'>, wiring: Wiring):
   const { name, origin } = pickProfile(command.profile, env);
   const session = signInSessionOf(name, config, env, origin);
   log.debug(`signing in to ${session.startUrl} (${session.name ? `sso-session "${session.name}"` : 'legacy profile'}, ${session.region})`);
-  const token = await (await wiring.sso()).signIn(session, name, { browser: command.browser });
+  const token = await (await wiring.sso()).signIn(session, name, command.signIn);
   writeStderr(`awsenv: signed in to ${session.startUrl} until ${token.expiresAt}\n`);
   return '';
 }
