@@ -1,7 +1,6 @@
 import { AwsenvError } from '../core/errors';
 import { mfaCodeIn } from '../core/mfaCode';
 import { openTerminal } from './terminal';
-import { askOnTerminal } from './terminalQuestion';
 
 /** Gives the MFA code for a serial, for the step of the profile named, from its mfa_process if it has one. */
 type MfaCodeSource = (serial: string, profile: string, mfaProcess?: string) => Promise<string>;
@@ -32,6 +31,7 @@ export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
       again: 'An MFA code is 6 digits.',
       noAnswer: 'no valid MFA code was entered',
     };
-    return askOnTerminal(terminal, question, profile);
+    // Imported here: the prompt's readline and terminal streams are for the runs that ask, not for a cached export.
+    return (await import('./terminalQuestion')).askOnTerminal(terminal, question, profile);
   };
 }
