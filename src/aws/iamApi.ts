@@ -23,7 +23,8 @@ export interface IamApi {
 
 // IAM always sends the list, empty or not; without it the answer is some other server's.
 const page = z.object({
-  MFADevices: z.array(z.object({ SerialNumber: z.string().min(1), EnableDate: z.date().optional() })),
+  // The serial is written into the config file (mfa setup): an ARN or a hardware serial, never more than one line.
+  MFADevices: z.array(z.object({ SerialNumber: z.string().regex(/^[\w+=,.@:/-]{1,256}$/), EnableDate: z.date().optional() })),
   IsTruncated: z.boolean().optional(),
   Marker: z.string().optional(),
 });

@@ -15,6 +15,10 @@ export interface Account {
 }
 
 /** The IAM Identity Center portal: role credentials, the accounts and roles a person may use, sign-out. */
+/** An AWS account id, and IAM's characters for a role (permission set) name. */
+const ACCOUNT_ID = /^\d{12}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
 export interface PortalApi {
   /** undefined when the portal refuses the access token (signed out elsewhere, revoked), though it looked valid. */
   getRoleCredentials(accessToken: string, accountId: string, roleName: string): Promise<Credentials | undefined>;
@@ -62,11 +66,13 @@ export async function createPortalApi(target: AwsTarget, profile: string, log: L
     },
     async listAccounts(accessToken) {
       const accounts = await allPages((nextToken) => sdkCall(at('ListAccounts'), (o) => client.send(new sdk.ListAccountsCommand({ accessToken, nextToken }), o), refused('ListAccounts')), (page) => page.accountList);
-      return accounts.filter((a) => a.accountId).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress }));
+      // What comes back may be written into the config file (sso profiles --write): only an account id AWS could
+      // have sent passes, never text that could become a line of its own.
+      return accounts.filter((a) => ACCOUNT_ID.test(a.accountId ?? '')).map((a) => ({ accountId: a.accountId!, accountName: a.accountName, emailAddress: a.emailAddress }));
     },
     async listAccountRoles(accessToken, accountId) {
       const roles = await allPages((nextToken) => sdkCall(at('ListAccountRoles'), (o) => client.send(new sdk.ListAccountRolesCommand({ accessToken, accountId, nextToken }), o), refused('ListAccountRoles')), (page) => page.roleList);
-      return roles.map((r) => r.roleName).filter((r): r is string => Boolean(r));
+      return roles.map((r) => r.roleName).filter((r): r is string => ROLE_NAME.test(r ?? ''));
     },
     async logout(accessToken) {
       const r = await sdkAttempt(at('Logout'), (o) => client.send(new sdk.LogoutCommand({ accessToken }), o), refused('Logout'));

@@ -13,8 +13,12 @@ import { MFA_CODE_VARIABLE, mfaCodeOf } from './mfaCodeOf';
 import { pickProfile } from './pickProfile';
 import type { Wiring } from './wire';
 
-/** config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. */
-export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promise<Plan> {
+/**
+ * config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. `forPerson`: the output is
+ * for a person's shell, who may take a hint about long-term keys; not for `credential_process` (which the AWS CLI
+ * runs on every call, with the terminal as stderr), JSON or a CI file.
+ */
+export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Plan> {
   const { env, log } = wiring;
   // First: a code of the wrong shape is a usage error, and stdin is read before anything can take it over.
   const mfaCode = await mfaCodeOf(flags.mfaCode, env);
@@ -27,7 +31,7 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring): Promis
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
-    if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
+    if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
     return exportPlan(credentials, chain.profile, chain.region);
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.

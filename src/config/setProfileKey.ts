@@ -24,6 +24,9 @@ interface Occurrence {
  * (identifySection): a header that comes again is the same section, and [profile default] wins over [default].
  */
 export function setProfileKey(text: string, profile: string, key: string, value: string): string {
+  // A value of more than one line would write lines of its own (a credential_process, a section): callers check
+  // values before; this is the last guard.
+  if (/[\r\n\0]/.test(value) || /[\r\n\0]/.test(profile)) throw new Error(`refusing to write a value or profile name of more than one line into the config file`);
   // decodeSharedFile skips a byte-order mark; it stays where it is.
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const lines = splitLines(text.slice(bom.length));

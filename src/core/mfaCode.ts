@@ -4,6 +4,9 @@
  * it through here, so a code copied from one is accepted by all.
  */
 export function mfaCodeIn(text: string): string | undefined {
-  const digits = text.replace(/[\s-]/g, '');
+  // One line: a command that prints "123\n456" has printed no code.
+  const line = text.trim();
+  if (/[\r\n]/.test(line)) return undefined;
+  const digits = line.replace(/[^\S\r\n]|-/g, '');
   return /^\d{6}$/.test(digits) ? digits : undefined;
 }

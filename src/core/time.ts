@@ -25,6 +25,8 @@ export function formatSeconds(seconds: number): string {
 
 /** A wait as a sentence says it: "10 minutes", "1 minute", "30 seconds". */
 export function spokenSeconds(seconds: number): string {
-  const [n, unit] = seconds >= 60 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds), 'second'];
+  // Minutes only when they are whole: "90 seconds", not "2 minutes".
+  const whole = Math.round(seconds);
+  const [n, unit] = whole >= 60 && whole % 60 === 0 ? [whole / 60, 'minute'] : [whole, 'second'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -13,9 +13,11 @@ export async function listenOnLoopback(port: number, state: string, profile: str
   let settle: (outcome: RedirectOutcome) => void = () => undefined;
   const arrived = new Promise<RedirectOutcome>((resolve) => (settle = resolve));
   let done = false;
+  let host = '';
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== CALLBACK_PATH || done) return reply(response, 404, 'Not found\n', 'text/plain');
+    // A page elsewhere that reaches this port by another name (DNS rebinding) sends another Host: not the redirect.
+    if (url.pathname !== CALLBACK_PATH || done || request.headers.host !== host) return reply(response, 404, 'Not found\n', 'text/plain');
     if (request.method !== 'GET') return reply(response, 405, 'Method not allowed\n', 'text/plain');
     done = true;
     const outcome = redirectOutcome(url.searchParams, state);
@@ -35,6 +37,7 @@ export async function listenOnLoopback(port: number, state: string, profile: str
     setTimeout(() => server.closeAllConnections(), 1000).unref();
   };
   const bound = (server.address() as AddressInfo).port;
+  host = `127.0.0.1:${bound}`;
   return {
     port: bound,
     redirectUri: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,

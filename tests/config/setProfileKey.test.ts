@@ -138,6 +138,14 @@ describe(setProfileKey.name, () => {
     expect(readBack(written, profile)?.get('mfa_serial')).toBe(SERIAL);
   });
 
+  it.each([
+    ['a value of two lines', 'profile1', 'arn:aws:iam::111111111111:mfa/a\ncredential_process = sh -c id'],
+    ['a value with a carriage return', 'profile1', 'x\r[profile default]'],
+    ['a profile name of two lines', 'a\n[default]', 'x'],
+  ])('refuses %s: it would write lines of its own', (_name, profile, value) => {
+    expect(() => setProfileKey('[profile profile1]\n', profile, 'mfa_serial', value)).toThrow(/more than one line/);
+  });
+
   it('refuses a name no header can hold', () => {
     expect(() => setProfileKey('', 'a"b', 'mfa_serial', SERIAL)).toThrow(AwsenvError);
   });

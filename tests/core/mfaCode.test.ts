@@ -15,6 +15,9 @@ describe(mfaCodeIn.name, () => {
     ['135.790', undefined],
     ['', undefined],
     ['-', undefined],
+    // Two lines from an mfa_process are no code, even with six digits between them.
+    ['123\n456', undefined],
+    ['135 790\r\n000000', undefined],
   ])('%j gives %j', (text, code) => {
     expect(mfaCodeIn(text)).toBe(code);
   });

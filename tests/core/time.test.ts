@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatSeconds, isoSeconds, parseAwsTime } from '../../src/core/time';
+import { formatSeconds, isoSeconds, parseAwsTime, spokenSeconds } from '../../src/core/time';
 
 describe(isoSeconds.name, () => {
   it.each([
@@ -37,5 +37,18 @@ describe(formatSeconds.name, () => {
     [3900, '1h05m'],
   ])('%d is %s', (seconds, text) => {
     expect(formatSeconds(seconds)).toBe(text);
+  });
+});
+
+describe(spokenSeconds.name, () => {
+  it.each([
+    [1, '1 second'],
+    [45, '45 seconds'],
+    [59.6, '1 minute'],
+    [60, '1 minute'],
+    [90, '90 seconds'],
+    [600, '10 minutes'],
+  ])('%d is %s', (seconds, text) => {
+    expect(spokenSeconds(seconds)).toBe(text);
   });
 });

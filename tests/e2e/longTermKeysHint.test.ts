@@ -30,4 +30,14 @@ describe('the long-term keys hint', () => {
     expect(screen).toContain('status 0');
     expect(screen).not.toContain('hint');
   });
+
+  // credential_process = awsenv P -f process runs on every AWS CLI call, with the terminal as stderr.
+  test.each(['process', 'json', 'dotenv'])('is not shown for --format %s, which feeds a program, even on a terminal', async (format) => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: STATIC });
+    const session = startTtySession(`awsenv static -f ${format} >${home}/out; echo "status $?"`, env);
+    const { screen } = await session.exit();
+    expect(screen).toContain('status 0');
+    expect(screen).not.toContain('hint');
+    expect(fs.readFileSync(`${home}/out`, 'utf8')).toContain('AKIASTATIC0000000001');
+  });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { AwsenvError } from '../../src/core/errors';
 import { listenOnLoopback } from '../../src/sso/loopbackListener';
@@ -24,6 +25,21 @@ describe(listenOnLoopback.name, () => {
     expect((await fetch(listener.redirectUri, { method: 'POST', body: 'code=x&state=s' })).status).toBe(405);
     await get(`${listener.redirectUri}?error=access_denied&state=s`);
     expect(await outcome).toEqual({ kind: 'denied' });
+  });
+
+  test('a callback sent to another host name (DNS rebinding) is a 404 and the sign-in goes on waiting', async () => {
+    const listener = await listenOnLoopback(0, 's', 'dev');
+    const outcome = listener.outcome(5000);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.get({ host: '127.0.0.1', port: listener.port, path: '/oauth/callback?code=x&state=s', headers: { host: `evil.example:${listener.port}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    expect(status).toBe(404);
+    await get(`${listener.redirectUri}?code=abc&state=s`);
+    expect(await outcome).toEqual({ kind: 'code', code: 'abc' });
   });
 
   test('nothing comes back within the wait: undefined, and the port is closed', async () => {

@@ -5,6 +5,9 @@ import { rendererFor } from '../../render/formats';
 import type { CommandOf } from '../command';
 import { obtainPlan } from '../obtainPlan';
 import type { Wiring } from '../wire';
+
+// The formats a person's shell evaluates; the others feed a program (the AWS CLI, a CI runner, a JSON reader).
+const SHELL_FORMATS = new Set(['sh', 'bash', 'zsh', 'fish', 'powershell', 'cmd']);
 import { writeStdout } from '../writeStdout';
 
 /**
@@ -23,7 +26,7 @@ export async function exportCommand(command: CommandOf<'export'>, wiring: Wiring
       hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
     });
   }
-  const plan = await obtainPlan(command.flags, wiring);
+  const plan = await obtainPlan(command.flags, wiring, { forPerson: SHELL_FORMATS.has(command.format) });
   const text = renderer.render(plan);
   if (renderer.appendTo && appendFile) {
     // The masks first, so no later line of the log can show a secret, whatever happens to the file.

@@ -38,6 +38,7 @@ interface Start {
  */
 export async function ssoProfilesCommand({ options }: CommandOf<'ssoProfiles'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
+  checkWritable(options);
   const config = loadConfig(env, log);
   const start = options.startUrl || options.ssoRegion ? fromStartUrl(options, config, env) : fromProfile(options, config, env);
   const offers = await withSignInHint(start, async () => roleOffers(await wiring.sso(), start));
@@ -58,6 +59,20 @@ function addedMessage(file: string, backup: string | undefined, start: Start, se
   // A legacy profile's sign-in is filed by start URL, so the new session needs one of its own.
   const signIn = sessionAdded && !start.signIn.name ? `\n  Run "awsenv login ${names[0]}" to sign in to it once.` : '';
   return `awsenv: added ${names.length} profile${names.length === 1 ? '' : 's'} to ${file}${kept}${through}${names.map((n) => `\n  ${n}`).join('')}${signIn}\n`;
+}
+
+/**
+ * The flags' values go into the config file as they are: each must be one plain word of its kind, never text that
+ * could end a line and start another (a credential_process, a section of its own).
+ */
+function checkWritable(options: SsoProfilesOptions): void {
+  for (const [flag, value] of [['--region', options.region], ['--sso-region', options.ssoRegion]] as const) {
+    if (value !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) throw usageError(`${flag} ${JSON.stringify(value)} is not an AWS region, such as eu-west-1`);
+  }
+  if (options.startUrl !== undefined && !/^https:\/\/[^/\s]+(\/\S*)?$/.test(options.startUrl.trim())) {
+    throw usageError(`--start-url ${JSON.stringify(options.startUrl)} is not the https URL of an AWS access portal, such as https://acme.awsapps.com/start`);
+  }
+  if (options.sessionName !== undefined && !/^[\w.@+=,-]+$/.test(options.sessionName)) throw usageError(`--session-name ${JSON.stringify(options.sessionName)} must be one word (letters, digits, . _ - @ + = ,)`);
 }
 
 function fromStartUrl(options: SsoProfilesOptions, config: AwsConfig, env: Env): Start {
