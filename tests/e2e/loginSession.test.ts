@@ -4,15 +4,30 @@ import { createHash } from 'node:crypto';
 import { fromLoginCredentials } from '@aws-sdk/credential-provider-login';
 import { expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { startFakeSignin, type FakeSignin } from '../fakes/signin';
+import { startFakeSts, type FakeSts } from '../fakes/sts';
 
 const SESSION = 'arn:aws:iam::111111111111:user/alice';
-const CONFIG = `[profile console]\nlogin_session = ${SESSION}\nregion = eu-west-1\n`;
+const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
+const CONFIG = `[profile console]
+login_session = ${SESSION}
+region = eu-west-1
+
+[profile deploy]
+role_arn = ${DEPLOY}
+source_profile = console
+
+[profile deeper]
+role_arn = ${DEPLOY}
+source_profile = deploy
+`;
 
 let signin: FakeSignin;
+let sts: FakeSts;
 beforeAll(async () => {
-  signin = await startFakeSignin('eu-west-1');
+  sts = await startFakeSts({ users: [], roles: [{ arn: DEPLOY, trustedPrincipals: [SESSION, DEPLOY] }] });
+  signin = await startFakeSignin('eu-west-1', { sts });
 });
-afterAll(() => signin.close());
+afterAll(() => Promise.all([signin.close(), sts.close()]));
 
 const cacheFile = (dir: string) => path.join(dir, `${createHash('sha256').update(SESSION).digest('hex')}.json`);
 
@@ -23,7 +38,7 @@ function signedInHome(expiresInSeconds: number, options: Parameters<FakeSignin['
   fs.mkdirSync(dir, { recursive: true });
   const token = signin.seedSignIn(SESSION, { expiresAt: new Date(Date.now() + expiresInSeconds * 1000), ...options });
   fs.writeFileSync(cacheFile(dir), JSON.stringify(token), { mode: 0o600 });
-  const env = { ...home.env, AWS_ENDPOINT_URL_SIGNIN: signin.url };
+  const env = { ...home.env, AWS_ENDPOINT_URL_SIGNIN: signin.url, AWS_ENDPOINT_URL_STS: sts.url };
   const read = () => JSON.parse(fs.readFileSync(cacheFile(dir), 'utf8'));
   return { ...home, dir, token, env, read };
 }
@@ -52,7 +67,8 @@ describe('a login_session profile', () => {
     expect(file).toMatchObject({ clientId: token.clientId, dpopKey: token.dpopKey, idToken: token.idToken, accessToken: { accountId: '111111111111' } });
     expect(fs.statSync(cacheFile(dir)).mode & 0o777).toBe(0o600);
     // Straight from the sign-in: nothing of it in awsenv's own cache.
-    expect(fs.existsSync(path.join(home, '.aws', 'awsenv'))).toBe(fs.existsSync(path.join(home, '.aws', 'awsenv')) && fs.readdirSync(path.join(home, '.aws', 'awsenv')).every((f) => !f.endsWith('.json')));
+    const own = path.join(home, '.aws', 'awsenv');
+    expect(fs.existsSync(own) ? fs.readdirSync(own).filter((f) => f.endsWith('.json')) : []).toEqual([]);
   });
 
   test('a sign-in made in another region than the one the refresh reaches fails with the way to sign in again', async () => {
@@ -76,6 +92,22 @@ describe('a login_session profile', () => {
     } finally {
       signin.allow(session);
     }
+  });
+
+  test.each(['deploy', 'deeper'])('a role sourced from the sign-in (%s) is assumed with its credentials and cached; the sign-in is not', async (profile) => {
+    const { env, home } = signedInHome(-10);
+    const first = await runCli([profile], { env });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const assumed = sts.callCount('AssumeRole');
+    const calls = signin.calls.length;
+    const again = await runCli([profile], { env });
+    expect(exported(again.stdout)).toBe(exported(first.stdout));
+    expect([sts.callCount('AssumeRole'), signin.calls.length]).toEqual([assumed, calls]);
+    const entries = fs.readdirSync(path.join(home, '.aws', 'awsenv')).filter((f) => f.endsWith('.json'));
+    const kinds = entries.map((f) => JSON.parse(fs.readFileSync(path.join(home, '.aws', 'awsenv', f), 'utf8')).kind);
+    expect(kinds).not.toContain('login');
+    expect(kinds).toContain('assumeRole');
   });
 
   test('six awsenv at once make one token call', async () => {

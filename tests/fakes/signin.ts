@@ -3,6 +3,7 @@ import type { LoginToken } from '../../src/cache/loginTokenCache';
 import { listenOnLoopback, type Reply } from './loopbackServer';
 import { checkDpop } from './signinDpop';
 import { authorizePage, type PendingAuthorization } from './signinAuthorize';
+import type { IssuedCredentials } from './stsTypes';
 
 /**
  * AWS Sign-In at the protocol level, for `aws login` sessions: the token endpoint (authorization code with PKCE,
@@ -40,7 +41,8 @@ export const SAME_DEVICE = 'arn:aws:signin:::devtools/same-device';
 export const CROSS_DEVICE = 'arn:aws:signin:::devtools/cross-device';
 const EXPIRES_IN = 900;
 
-export async function startFakeSignin(region = 'us-east-1'): Promise<FakeSignin> {
+/** `sts`: a fake STS that then takes the credentials this one issues as the console session's own. */
+export async function startFakeSignin(region = 'us-east-1', options: { sts?: { adopt(credentials: IssuedCredentials): void } } = {}): Promise<FakeSignin> {
   const refreshTokens = new Map<string, Grant>();
   const refusals = new Map<string, { code: string; status: number }>();
   const issued = new Map<string, string>();
@@ -56,8 +58,10 @@ export async function startFakeSignin(region = 'us-east-1'): Promise<FakeSignin>
     issued.set(accessKeyId, session);
     const refreshToken = id('refresh-');
     refreshTokens.set(refreshToken, { session, clientId, jkt, region: grantRegion, spent: false });
+    const keys = { accessKeyId, secretAccessKey: id('secret-'), sessionToken: id('session-') };
+    options.sts?.adopt({ ...keys, expiration: new Date(Date.now() + EXPIRES_IN * 1000), identity: { arn: session, userId: id('AIDA'), trustArn: session, mfaAuthenticated: false, temporary: true } });
     const idToken = withIdToken ? `${b64({ alg: 'none' })}.${b64({ sub: session, iss: 'fake-signin' })}.` : undefined;
-    return { accessToken: { accessKeyId, secretAccessKey: id('secret-'), sessionToken: id('session-') }, tokenType: 'urn:aws:params:oauth:token-type:access_token_sigv4', expiresIn: EXPIRES_IN, refreshToken, ...(idToken && { idToken }) };
+    return { accessToken: keys, tokenType: 'urn:aws:params:oauth:token-type:access_token_sigv4', expiresIn: EXPIRES_IN, refreshToken, ...(idToken && { idToken }) };
   };
 
   const server = await listenOnLoopback((request) => {
