@@ -1,6 +1,6 @@
 import type { Env } from '../core/env';
 import type { AwsConfig } from '../config/mergeSharedFiles';
-import { callRegion, serviceTarget } from '../config/endpoints';
+import { signinTarget } from '../config/endpoints';
 import type { Profile } from '../config/profile';
 import type { LoginStep } from './types';
 
@@ -14,6 +14,6 @@ export function loginStep(name: string, profile: Profile, config: AwsConfig, env
     kind: 'login',
     profile: name,
     loginSession: profile.login_session!,
-    signin: serviceTarget('signin', profile, config, env, callRegion(profile, env, regionFlag)),
+    signin: signinTarget(profile, config, env, regionFlag),
   };
 }

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, ran
 import type { LoginToken } from '../../src/cache/loginTokenCache';
 import { listenOnLoopback, type Reply } from './loopbackServer';
 import { checkDpop } from './signinDpop';
-import { authorizePage, type PendingAuthorization } from './signinAuthorize';
+import { authorizeDecision, authorizePage, type PendingAuthorization } from './signinAuthorize';
 import type { IssuedCredentials } from './stsTypes';
 
 /**
@@ -41,8 +41,16 @@ export const SAME_DEVICE = 'arn:aws:signin:::devtools/same-device';
 export const CROSS_DEVICE = 'arn:aws:signin:::devtools/cross-device';
 const EXPIRES_IN = 900;
 
-/** `sts`: a fake STS that then takes the credentials this one issues as the console session's own. */
-export async function startFakeSignin(region = 'us-east-1', options: { sts?: { adopt(credentials: IssuedCredentials): void } } = {}): Promise<FakeSignin> {
+export interface FakeSigninOptions {
+  readonly sts?: { adopt(credentials: IssuedCredentials): void };
+  /** The console session the authorize page signs in (an IAM user of account 111111111111 unless set). */
+  readonly consoleSession?: string;
+  readonly pressOnLoad?: 'approve' | 'deny';
+}
+
+export const CONSOLE_SESSION = 'arn:aws:iam::111111111111:user/alice';
+
+export async function startFakeSignin(region = 'us-east-1', options: FakeSigninOptions = {}): Promise<FakeSignin> {
   const refreshTokens = new Map<string, Grant>();
   const refusals = new Map<string, { code: string; status: number }>();
   const issued = new Map<string, string>();
@@ -66,7 +74,8 @@ export async function startFakeSignin(region = 'us-east-1', options: { sts?: { a
 
   const server = await listenOnLoopback((request) => {
     const path = request.url.split('?')[0];
-    if (request.method === 'GET' && path.startsWith('/v1/authorize')) return authorizePage(request.url, fake.url, pending, id);
+    if (request.method === 'GET' && path === '/v1/authorize') return authorizePage(request.url, fake.url, pending, id, { session: options.consoleSession ?? CONSOLE_SESSION, pressOnLoad: options.pressOnLoad });
+    if (request.method === 'POST' && path === '/authorize/decision') return authorizeDecision(request.body, fake.url, pending, id);
     if (request.method !== 'POST' || path !== '/v1/token') return json(404, { error: 'RESOURCE_NOT_FOUND' });
     let body: Record<string, string>;
     try {
