@@ -1,18 +1,10 @@
 import { consoleSignInOf } from '../../src/chain/consoleSignInOf';
 import { loadIni, removeIniFiles } from '../support/iniFiles';
+import { CONSOLE_SESSION as SESSION, LOGIN_CONFIG } from '../support/loginWorld';
 
 afterAll(removeIniFiles);
 
-const SESSION = 'arn:aws:iam::111111111111:user/alice';
-const CONFIG = `
-[profile console]
-login_session = ${SESSION}
-region = eu-west-1
-
-[profile deploy]
-role_arn = arn:aws:iam::222222222222:role/deploy
-source_profile = console
-
+const CONFIG = `${LOGIN_CONFIG}
 [profile empty]
 output = json
 

@@ -2,25 +2,11 @@ import { resolve } from '../../src/chain/resolve';
 import { sourceKind } from '../../src/chain/sourceKind';
 import type { Step } from '../../src/chain/types';
 import { loadIni, removeIniFiles } from '../support/iniFiles';
+import { CONSOLE_SESSION as SESSION, DEPLOY_ROLE as ROLE, LOGIN_CONFIG } from '../support/loginWorld';
 
 afterAll(removeIniFiles);
 
-const SESSION = 'arn:aws:sts::111111111111:assumed-role/Admin/alice';
-const ROLE = 'arn:aws:iam::222222222222:role/deploy';
-const CONFIG = `
-[profile console]
-login_session = ${SESSION}
-region = eu-west-1
-
-[profile deploy]
-role_arn = ${ROLE}
-source_profile = console
-
-[profile deeper]
-role_arn = ${ROLE}
-source_profile = deploy
-region = us-west-2
-
+const CONFIG = `${LOGIN_CONFIG}
 [profile both]
 login_session = ${SESSION}
 credential_process = /bin/creds

@@ -5,21 +5,11 @@ import { fromLoginCredentials } from '@aws-sdk/credential-provider-login';
 import { expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { startFakeSignin, type FakeSignin } from '../fakes/signin';
 import { startFakeSts, type FakeSts } from '../fakes/sts';
+import { CONSOLE_SESSION, DEPLOY_ROLE, LOGIN_CONFIG } from '../support/loginWorld';
 
-const SESSION = 'arn:aws:iam::111111111111:user/alice';
-const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
-const CONFIG = `[profile console]
-login_session = ${SESSION}
-region = eu-west-1
-
-[profile deploy]
-role_arn = ${DEPLOY}
-source_profile = console
-
-[profile deeper]
-role_arn = ${DEPLOY}
-source_profile = deploy
-`;
+const SESSION = CONSOLE_SESSION;
+const DEPLOY = DEPLOY_ROLE;
+const CONFIG = LOGIN_CONFIG;
 
 let signin: FakeSignin;
 let sts: FakeSts;
