@@ -40,6 +40,11 @@ async function refreshed(step: LoginStep, token: LoginToken, cache: LoginCache, 
     // A tool that takes no lock may have spent the token and written its successor meanwhile.
     const now = tokenOf(cache, step);
     if (error instanceof AwsenvError && error.kind === 'interaction' && now.refreshToken !== token.refreshToken) return now;
+    // As the SDKs do: AWS Sign-In out of reach is no reason to refuse credentials that still work for a while.
+    if (error instanceof AwsenvError && error.kind === 'unavailable' && secondsLeft(credentialsOf(token), deps.now()) > 0) {
+      deps.log.warn(`could not refresh the console sign-in of "${step.profile}" (${error.detail}): using its credentials until they expire`);
+      return token;
+    }
     throw error;
   }
   const next: LoginToken = {

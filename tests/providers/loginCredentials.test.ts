@@ -76,6 +76,14 @@ describe(loginCredentials.name, () => {
     await expect(loginCredentials(step, deps, 600)).rejects.toThrow('the console sign-in has expired');
   });
 
+  test('AWS Sign-In out of reach: the credentials left are used while they last, and refused once expired', async () => {
+    const down = () => {
+      throw new AwsenvError('unavailable', 'AWS Sign-In cannot be reached', { profile: 'console' });
+    };
+    expect((await loginCredentials(step, world(tokenLasting(300), down).deps, 600)).accessKeyId).toBe('ASIAOLD');
+    await expect(loginCredentials(step, world(tokenLasting(-1), down).deps, 600)).rejects.toThrow('cannot be reached');
+  });
+
   test.each([
     ['no file', undefined, 'there is no cached sign-in'],
     ['a damaged file', 'damaged' as const, 'its cache file cannot be read'],
