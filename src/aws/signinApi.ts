@@ -27,8 +27,15 @@ export interface SigninApi {
   token(grant: TokenGrant, dpopKey: string): Promise<TokenAnswer>;
 }
 
-/** AWS Sign-In's public endpoint for a region, else the configured one (AWS_ENDPOINT_URL_SIGNIN), as the SDKs use it. */
-export const signinBase = (target: AwsTarget) => (target.endpoint ?? `https://${target.region}.signin.aws.amazon.com`).replace(/\/+$/, '');
+/**
+ * AWS Sign-In's public endpoint for a region, in the partitions of the SDK's endpoint rules that have public
+ * regions (the others are reached with AWS_ENDPOINT_URL_SIGNIN), else the configured endpoint, as the SDKs use it.
+ */
+export function signinBase(target: AwsTarget): string {
+  if (target.endpoint) return target.endpoint.replace(/\/+$/, '');
+  const domain = target.region.startsWith('cn-') ? 'signin.amazonaws.cn' : target.region.startsWith('us-gov-') ? 'signin.amazonaws-us-gov.com' : 'signin.aws.amazon.com';
+  return `https://${target.region}.${domain}`;
+}
 
 /**
  * The token endpoint by hand rather than through the SDK: the SDK's Sign-In client is internal to its packages

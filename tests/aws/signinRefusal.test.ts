@@ -1,4 +1,5 @@
 import { signinRefusal } from '../../src/aws/signinRefusal';
+import { signinBase } from '../../src/aws/signinApi';
 
 describe(signinRefusal.name, () => {
   test.each<[number, unknown, 'refresh_token' | 'authorization_code', string, RegExp]>([
@@ -16,5 +17,16 @@ describe(signinRefusal.name, () => {
     expect(error.kind).toBe(kind);
     expect(error.detail).toMatch(message);
     expect(error.profile).toBe('console');
+  });
+});
+
+describe(signinBase.name, () => {
+  test.each([
+    [{ region: 'eu-west-1' }, 'https://eu-west-1.signin.aws.amazon.com'],
+    [{ region: 'cn-north-1' }, 'https://cn-north-1.signin.amazonaws.cn'],
+    [{ region: 'us-gov-west-1' }, 'https://us-gov-west-1.signin.amazonaws-us-gov.com'],
+    [{ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566/' }, 'http://127.0.0.1:4566'],
+  ])('%j: %s', (target, base) => {
+    expect(signinBase(target)).toBe(base);
   });
 });
