@@ -125,7 +125,7 @@ export function ssoCache(dir: string, log: Logger): SsoCache {
  * tokens readable by others (0644): those are narrowed to 0600 and used, since refusing them would break sign-ins
  * shared with the AWS CLI.
  */
-function trustSsoFile(file: string, stat: fs.Stats, log: Logger): void {
+export function trustSsoFile(file: string, stat: fs.Stats, log: Logger): void {
   if (process.getuid && stat.uid !== process.getuid()) throw new Error(`it belongs to user ${stat.uid}`);
   if (stat.mode & 0o022) throw new Error(`its mode ${(stat.mode & 0o777).toString(8)} lets others write it`);
   if (stat.mode & 0o044) {

@@ -27,7 +27,7 @@ export function checkChain(steps: readonly Step[]): void {
         const source = steps[index - 1];
         const chained = !givesLongTermKeys(source);
         if (chained && step.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
-          fail(`a role assumed with temporary credentials (here from ${source.kind === 'static' ? 'a session token' : source.kind === 'sessionToken' ? 'an MFA session' : 'another role'}) lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds: lower duration_seconds or --duration.');
+          fail(`a role assumed with temporary credentials (here from ${source.kind === 'static' ? 'a session token' : source.kind === 'sessionToken' ? 'an MFA session' : source.kind === 'login' ? 'a console sign-in' : 'another role'}) lasts at most 1 hour, not ${step.durationSeconds} seconds`, 'AWS limits role chaining to 3600 seconds: lower duration_seconds or --duration.');
         }
       }
     }

@@ -38,6 +38,10 @@ function describeStep(step: Step): string {
       return `the instance's role (IMDSv2) for profile "${step.profile}"`;
     case 'container':
       return `the container's role (ECS/EKS credentials endpoint) for profile "${step.profile}"`;
+    case 'login': {
+      const endpoint = step.signin.endpoint ? ` at ${step.signin.endpoint}` : '';
+      return `console sign-in (aws login) for profile "${step.profile}": ${step.loginSession}, refreshed through AWS Sign-In (the sign-in's region, else ${step.signin.region})${endpoint}`;
+    }
     case 'sso': {
       const { session } = step;
       const signIn = session.name ? `sso-session "${session.name}" (${session.startUrl})` : session.startUrl;

@@ -4,6 +4,7 @@ import { hasStaticKeys } from '../config/profile';
 import { stsTarget } from '../config/endpoints';
 import { checkChain } from './checkChain';
 import { credentialSourceStep } from './credentialSource';
+import { loginStep } from './loginStep';
 import { resolveSso } from './resolveSso';
 import { roleSteps } from './roleSteps';
 import { sourceKind } from './sourceKind';
@@ -74,6 +75,8 @@ function rootSteps(links: readonly Link[], config: AwsConfig, options: ResolveOp
       const keys = staticStep(name, profile);
       return keys.sessionToken ? [keys] : withOwnMfaSession(keys, link, config, options, decisions);
     }
+    case 'login':
+      return [loginStep(name, profile, config, options.env, options.region)];
     case 'process': {
       const keys: ProcessStep = { kind: 'process', profile: name, command: profile.credential_process! };
       // As a source it gives its keys and nothing more, as written keys do; its own mfa_serial is for when it is asked for.

@@ -1,7 +1,7 @@
 import { usesSso, type Profile } from '../config/profile';
 
 /** Where a profile's own credentials come from. */
-export type SourceKind = 'role' | 'webIdentity' | 'roleWithoutSource' | 'sso' | 'keys' | 'process' | 'none';
+export type SourceKind = 'role' | 'webIdentity' | 'roleWithoutSource' | 'sso' | 'keys' | 'login' | 'process' | 'none';
 
 /**
  * The AWS CLI's order of precedence, first match wins. resolve(), `list --long` and the sign-in lookup all read a
@@ -17,6 +17,10 @@ const PRECEDENCE: ReadonlyArray<readonly [SourceKind, (profile: Profile) => bool
   ['sso', usesSso],
   // Either key alone counts, so that the missing one is reported instead of the profile passing as empty.
   ['keys', (p) => Boolean(p.aws_access_key_id || p.aws_secret_access_key)],
+  // After keys and before a process, as botocore orders its providers; the JS SDK differs (keys, process, sso, then
+  // login), but a profile that holds both login_session and credential_process is one neither tool's docs describe,
+  // and awsenv reads profiles as the AWS CLI does.
+  ['login', (p) => Boolean(p.login_session)],
   // Last, as in the AWS CLI: keys written beside a credential_process win.
   ['process', (p) => Boolean(p.credential_process)],
 ];

@@ -98,7 +98,20 @@ export interface MetadataStep {
   readonly profile: string;
 }
 
-export type Step = StaticStep | SessionTokenStep | AssumeRoleStep | SsoStep | WebIdentityStep | ProcessStep | MetadataStep;
+/**
+ * A console sign-in of the AWS CLI's `aws login` (login_session): the credentials in its cache file, refreshed with
+ * AWS Sign-In's token endpoint when they are near their end. Always the first step of its chain.
+ */
+export interface LoginStep {
+  readonly kind: 'login';
+  readonly profile: string;
+  /** The login_session value: the session's ARN, which names the AWS CLI's cache file. */
+  readonly loginSession: string;
+  /** Where a refresh goes when the cache file names no sign-in region: the profile's region, and any endpoint override. */
+  readonly signin: AwsTarget;
+}
+
+export type Step = StaticStep | SessionTokenStep | AssumeRoleStep | SsoStep | WebIdentityStep | ProcessStep | MetadataStep | LoginStep;
 
 /** What resolve() hands to the runner: the steps in order, and what the export adds besides credentials. */
 export interface Chain {

@@ -45,6 +45,8 @@ export interface LoginOptions {
   readonly redirectPort?: number;
   /** --sign-in-timeout: how long to wait for the person. */
   readonly waitMs?: number;
+  /** --region: where a console sign-in is made, written into the profile. */
+  readonly region?: string;
 }
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

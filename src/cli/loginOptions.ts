@@ -22,5 +22,6 @@ export function loginOptions(argv: Readonly<Record<string, unknown>>): LoginOpti
     useDeviceCode,
     ...(redirectPort !== undefined && { redirectPort }),
     ...(waitSeconds !== undefined && { waitMs: waitSeconds * 1000 }),
+    ...(typeof argv.region === 'string' && argv.region.trim() && { region: argv.region.trim() }),
   };
 }

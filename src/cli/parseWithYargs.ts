@@ -61,13 +61,14 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
       set(commandOf.use(a)),
     )
-    .command('login [profile]', 'Sign in to IAM Identity Center for the profile (or the SSO profile its chain starts from)', (y) =>
+    .command('login [profile]', 'Sign in for the profile: IAM Identity Center, or the AWS console (login_session) as aws login does', (y) =>
       y
         .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
         .option('no-browser', { type: 'boolean', default: false, describe: 'Only print the sign-in URL; do not open a browser' })
         .option('use-device-code', { type: 'boolean', default: false, describe: 'Sign in with a code shown in any browser, instead of a browser on this machine' })
         .option('redirect-port', { type: 'string', describe: 'The browser sign-in\'s port on 127.0.0.1 (default: any free one), e.g. for an SSH tunnel' })
-        .option('sign-in-timeout', { type: 'string', describe: 'How long to wait for the sign-in: seconds, or 2m, 10m (default and most 10m)' }), (a) =>
+        .option('sign-in-timeout', { type: 'string', describe: 'How long to wait for the sign-in: seconds, or 2m, 10m (default and most 10m)' })
+        .option('region', { alias: 'r', type: 'string', describe: 'A console sign-in\'s region, written into the profile (default: the profile\'s, else us-east-1)' }), (a) =>
       set(commandOf.login(a)),
     )
     .command('logout [profile]', 'Sign out of IAM Identity Center and forget the credentials that came from the sign-in', (y) =>

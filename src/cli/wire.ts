@@ -1,6 +1,7 @@
 import type { Env } from '../core/env';
 import type { Logger } from '../core/logger';
 import { credentialCacheDir, fileCache, type CredentialCache } from '../cache/credentialCache';
+import { loginCacheDir } from '../cache/loginCacheFiles';
 import { DEFAULT_TIMEOUT_MS } from '../aws/clientOptions';
 import { mfaCodes } from '../interaction/mfaPrompt';
 import type { ProviderDeps } from '../providers/providerDeps';
@@ -17,6 +18,7 @@ const aws = {
   sts: () => import('../aws/stsApi'),
   metadata: () => import('../aws/metadataCredentials'),
   iam: () => import('../aws/iamApi'),
+  signin: () => import('../aws/signinApi'),
 };
 
 /** Every dependency of a run, built in this one place from the real world: files, terminal, SDK clients, clock. */
@@ -51,6 +53,11 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
       ssoToken: async (session, rejected) => (await ssoServices()).token(session, requested, rejected),
       ssoPortal: async (session, profile) => (await ssoServices()).portal(session.portal, profile),
       metadataCredentials: async (source, profile) => (await aws.metadata()).metadataCredentials(source, profile),
+      loginCache: async () => {
+        const { loginCache } = await import('../cache/loginTokenCache');
+        return loginCache(loginCacheDir(env), log);
+      },
+      signin: async (target, profile) => (await aws.signin()).createSigninApi(target, profile, log, timeoutMs, now),
       now,
       log,
       env,

@@ -48,3 +48,10 @@ export const iamTarget = (profile: Profile, config: AwsConfig, env: Env): AwsTar
 /** Where this profile's STS calls go. */
 export const stsTarget = (profile: Profile, config: AwsConfig, env: Env, regionFlag?: string): AwsTarget =>
   serviceTarget('sts', profile, config, env, callRegion(profile, env, regionFlag));
+
+/**
+ * Where a console sign-in's calls go when its cache file names no region (and where `awsenv login` signs in): the
+ * flag, then the profile's region before the environment's, as the JS SDK's login provider orders them.
+ */
+export const signinTarget = (profile: Profile, config: AwsConfig, env: Env, regionFlag?: string): AwsTarget =>
+  serviceTarget('signin', profile, config, env, regionFlag || profile.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');

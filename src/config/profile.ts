@@ -29,6 +29,7 @@ const TEXT_KEYS = [
   'sso_account_id',
   'sso_role_name',
   'sso_region',
+  'login_session',
 ] as const;
 
 type TextKey = (typeof TEXT_KEYS)[number];

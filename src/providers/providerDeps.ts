@@ -6,6 +6,8 @@ import type { Logger } from '../core/logger';
 import type { MetadataSource } from '../aws/metadataCredentials';
 import type { PortalApi } from '../aws/portalApi';
 import type { StsApi, StsCaller } from '../aws/stsApi';
+import type { SigninApi } from '../aws/signinApi';
+import type { LoginCache } from '../cache/loginTokenCache';
 
 /** Everything a provider may touch besides its step and source credentials: the seam tests fill with fakes. */
 export interface ProviderDeps {
@@ -18,6 +20,9 @@ export interface ProviderDeps {
   ssoPortal(session: SsoSession, profile: string): Promise<PortalApi>;
   /** The instance's or the container's role, from its metadata endpoint. */
   metadataCredentials(source: MetadataSource, profile: string): Promise<Credentials>;
+  /** The cache files of the AWS CLI's `aws login`, and AWS Sign-In's token endpoint that refreshes them. */
+  loginCache(): Promise<LoginCache>;
+  signin(target: AwsTarget, profile: string): Promise<SigninApi>;
   now(): Date;
   log: Logger;
   /** The environment, read by the sources that live in it (CI tokens). */

@@ -3,7 +3,8 @@ import type { Credentials } from '../core/credentials';
 import type { ProviderDeps, Source } from './providerDeps';
 import { staticKeys } from './staticKeys';
 
-type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps) => Promise<Credentials>;
+/** marginSeconds: how long the credentials must still live for their use (exported, or signing the next call). */
+type Provider<S extends Step> = (step: S, source: Source | undefined, deps: ProviderDeps, marginSeconds: number) => Promise<Credentials>;
 
 /**
  * One provider per step kind; the mapped type makes the compiler insist on a provider for every kind. Those that
@@ -19,10 +20,11 @@ export const providers: { [K in Step['kind']]: Provider<Step & { kind: K }> } = 
   process: async (step, _source, deps) => (await import('./credentialProcess')).credentialProcess(step, deps.now()),
   instanceMetadata: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
   container: (step, _source, deps) => deps.metadataCredentials(step.kind, step.profile),
+  login: async (step, _source, deps, marginSeconds) => (await import('./loginCredentials')).loginCredentials(step, deps, marginSeconds),
 };
 
-export function runStep(step: Step, source: Source | undefined, deps: ProviderDeps): Promise<Credentials> {
-  return (providers[step.kind] as Provider<Step>)(step, source, deps);
+export function runStep(step: Step, source: Source | undefined, deps: ProviderDeps, marginSeconds: number): Promise<Credentials> {
+  return (providers[step.kind] as Provider<Step>)(step, source, deps, marginSeconds);
 }
 
 function needSource(step: Step, source: Source | undefined): Source {

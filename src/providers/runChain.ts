@@ -2,6 +2,7 @@ import type { Chain, Step } from '../chain/types';
 import { cacheKey } from '../cache/cacheKey';
 import type { CredentialCache } from '../cache/credentialCache';
 import { ssoOrigin } from '../cache/ssoCacheFiles';
+import { loginOrigin } from '../cache/loginCacheFiles';
 import { secondsLeft, type Credentials } from '../core/credentials';
 import { formatSeconds } from '../core/time';
 import type { ProviderDeps, Source } from './providerDeps';
@@ -16,6 +17,14 @@ export const EXPORT_MARGIN_SECONDS = 10 * 60;
 export const SOURCE_MARGIN_SECONDS = 60;
 
 const UNCACHED_ROOTS = new Set(['webIdentity', 'instanceMetadata', 'container']);
+
+/**
+ * Steps whose own credentials never go into awsenv's cache: keys are written down already, and a console sign-in's
+ * credentials are in the AWS CLI's login cache file, which its provider reads and refreshes under its own lock. A
+ * copy here would last the same 15 minutes and go stale whenever another tool refreshed the file, and logging out
+ * with the AWS CLI would leave it behind. Roles assumed from either are cached as usual.
+ */
+const OWN_CACHE = new Set<Step['kind']>(['static', 'login']);
 
 export interface CacheUse {
   /** undefined with --no-cache: neither read nor written. */
@@ -34,7 +43,7 @@ export async function runChain(chain: Chain, deps: ProviderDeps, given: CacheUse
   const cacheUse: CacheUse = uncached ? { read: false } : given;
   const root = steps[0];
   // Named only when an entry is written: naming it hashes, which a cached run need not pay for.
-  const run: Run = { steps, deps, cacheUse, origin: () => (root.kind === 'sso' ? ssoOrigin(root.session) : undefined) };
+  const run: Run = { steps, deps, cacheUse, origin: () => originOf(root) };
   let { start, source } = cachedStart(run);
   for (let i = start; i < steps.length; i++) {
     source = { credentials: await fetchStep(run, i, source), profile: steps[i].profile, kind: steps[i].kind };
@@ -53,7 +62,7 @@ interface Run {
 /** Walks back from the exported credentials: a hit on a later step saves every call (and prompt) before it. */
 function cachedStart({ steps, deps, cacheUse }: Run): { start: number; source?: Source } {
   for (let i = steps.length - 1; i >= 0 && cacheUse.read && cacheUse.cache; i--) {
-    if (steps[i].kind === 'static') break;
+    if (OWN_CACHE.has(steps[i].kind)) break;
     const cached = serving(cacheUse.cache, steps, i, deps);
     if (cached) return { start: i + 1, source: { credentials: cached, profile: steps[i].profile, kind: steps[i].kind } };
   }
@@ -83,7 +92,7 @@ async function fetchStep(run: Run, i: number, source: Source | undefined): Promi
   const { steps, deps, cacheUse, origin } = run;
   const step = steps[i];
   const cache = cacheUse.cache;
-  if (!cache || step.kind === 'static') return issued(run, i, source);
+  if (!cache || OWN_CACHE.has(step.kind)) return issued(run, i, source);
   const key = cacheKey(steps, i);
   const release = await cache.lock(key, WORK[step.kind](step.profile));
   try {
@@ -100,8 +109,9 @@ async function fetchStep(run: Run, i: number, source: Source | undefined): Promi
 
 /** Runs step i's provider, and refuses what arrives already expired. */
 async function issued({ steps, deps }: Run, i: number, source: Source | undefined): Promise<Credentials> {
-  const credentials = await runStep(steps[i], source, deps);
-  checkIssued(steps[i], credentials, deps.now(), i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS, deps.log);
+  const margin = i === steps.length - 1 ? EXPORT_MARGIN_SECONDS : SOURCE_MARGIN_SECONDS;
+  const credentials = await runStep(steps[i], source, deps, margin);
+  checkIssued(steps[i], credentials, deps.now(), margin, deps.log);
   return credentials;
 }
 
@@ -115,6 +125,9 @@ const WORK: Record<Step['kind'], (profile: string) => string> = {
   process: (p) => `the credential_process of ${p}`,
   instanceMetadata: (p) => `the instance role of ${p}`,
   container: (p) => `the container role of ${p}`,
+  login: (p) => `the console sign-in of ${p}`,
 };
+
+const originOf = (root: Step) => (root.kind === 'sso' ? ssoOrigin(root.session) : root.kind === 'login' ? loginOrigin(root.loginSession) : undefined);
 
 const describe = (step: Step) => `step ${step.kind} of profile "${step.profile}"`;

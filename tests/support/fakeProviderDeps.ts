@@ -87,6 +87,8 @@ export function fakeProviderDeps(options: { ssoRefusals?: number; overrides?: Pa
       calls.push({ to: 'metadataCredentials', source, profile });
       return issued(source, profile);
     },
+    loginCache: () => Promise.reject(new Error('not faked')),
+    signin: () => Promise.reject(new Error('not faked')),
     now: () => NOW,
     log: { debug: () => {}, warn: () => {}, notice: () => {} },
     env: {},

@@ -20,7 +20,7 @@ function listProfiles(config: AwsConfig, long: boolean): string {
   return rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}\n`).join('');
 }
 
-const LABELS: Record<SourceKind, string> = { role: 'role', webIdentity: 'web-identity', roleWithoutSource: 'role', sso: 'sso', keys: 'static', process: 'process', none: 'none' };
+const LABELS: Record<SourceKind, string> = { role: 'role', webIdentity: 'web-identity', roleWithoutSource: 'role', sso: 'sso', keys: 'static', login: 'login', process: 'process', none: 'none' };
 
 /** The kind `list --long` shows, read through the same precedence table as resolve() reads it. */
 export function profileKind(profile: Profile): string {

@@ -7,6 +7,8 @@ import type { AwsConfig } from '../../config/mergeSharedFiles';
 import { parseProfile, usesSso } from '../../config/profile';
 import { serviceTarget, type AwsTarget } from '../../config/endpoints';
 import { signInSessionOf } from '../../chain/signInSession';
+import { consoleSignInOf } from '../../chain/consoleSignInOf';
+import { loginOrigin } from '../../cache/loginCacheFiles';
 import { ssoSessionOf } from '../../chain/resolveSso';
 import type { SsoSession } from '../../chain/types';
 import { ssoOrigin, tokenFileName } from '../../cache/ssoCacheFiles';
@@ -22,10 +24,19 @@ import type { SsoServices, Wiring } from '../wire';
 export async function logoutCommand(command: CommandOf<'logout'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
   const config = loadConfig(env, log);
-  const sso = await wiring.sso();
   const credentials = wiring.credentialCache();
+  const picked = pickProfile(command.profile, env);
+  const console = command.all || !config.profiles[picked.name] ? undefined : consoleSignInOf(picked.name, config, env, picked.origin);
+  if (console?.loginSession) {
+    // As `aws logout`: the cache file goes (AWS Sign-In has no sign-out call), and with it what awsenv derived from it.
+    const existed = (await wiring.providerDeps(picked.name, undefined).loginCache()).remove(console.loginSession);
+    const removed = credentials.removeWhere((o) => o === loginOrigin(console.loginSession!));
+    writeStderr(`awsenv: signed out of ${console.loginSession}${existed ? '' : ' (there was no sign-in)'}; removed ${removed} cached credential set${removed === 1 ? '' : 's'}\n`);
+    return '';
+  }
+  const sso = await wiring.sso();
   if (!command.all) {
-    const { name, origin } = pickProfile(command.profile, env);
+    const { name, origin } = picked;
     const session = signInSessionOf(name, config, env, origin);
     const token = sso.cache.readToken(session);
     if (token) await signOut(sso, session.portal, token, name, log);
