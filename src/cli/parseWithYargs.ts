@@ -6,6 +6,7 @@ import { SHELLS, type Command, type ParsedArgs } from './command';
 import { commandOf, DEFAULT_FORMAT } from './commandOf';
 import { DEFAULT_TIMEOUT } from './credentialFlags';
 import { usageError } from './usageError';
+import { withExecSeparator } from './execCommandLine';
 import { helpWidth } from './helpPages';
 
 function credentialOptions<T>(y: Argv<T>) {
@@ -47,7 +48,7 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       formatOption(credentialOptions(y)).option('output', { alias: 'o', type: 'string', describe: 'Write the output to this file (mode 0600) instead of stdout' }), (a) =>
       set(commandOf.export(a)),
     )
-    .command('exec [profile]', 'Run a command with the profile\'s credentials: awsenv exec PROFILE -- CMD [ARGS...]', (y) => credentialOptions(y), (a) =>
+    .command('exec [profile]', 'Run a command (or, with none, $SHELL) with the profile\'s credentials: awsenv exec PROFILE [--] [CMD [ARGS...]]', (y) => credentialOptions(y), (a) =>
       set(commandOf.exec(a)),
     )
     .command('unset', 'Print shell code that clears everything an export sets', (y) => formatOption(y), (a) => set(commandOf.unset(a)))
@@ -117,7 +118,7 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       throw error instanceof AwsenvError ? error : usageError(message ?? error?.message ?? 'invalid arguments');
     })
     // With a callback, yargs hands over its help and version text instead of printing it.
-    .parseAsync(withStdinValues(args), {}, (_error, _argv, text) => {
+    .parseAsync(withStdinValues(withExecSeparator(args)), {}, (_error, _argv, text) => {
       output = text;
     });
   return { command, debug: Boolean(argv.debug), output: output ? { text: output, forShell: argv._[0] === 'use' } : undefined };

@@ -50,6 +50,11 @@ describe(parseArgs.name, () => {
     { args: ['exec', 'p', '--', 'cmd', '--debug', '-r', 'x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', '--debug', '-r', 'x'] }, debug: false },
     { args: ['exec', 'p', '--debug', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd'] }, debug: true },
     { args: ['exec', 'p'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: [] } },
+    // Without --, the word after the profile starts the command; flags before it are exec's.
+    { args: ['exec', 'p', 'cmd', 'a', '-x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', 'a', '-x'] } },
+    { args: ['exec', '-r', 'eu-west-1', 'p', '--refresh', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', region: 'eu-west-1', refresh: true }), command: ['cmd'] } },
+    { args: ['exec', 'p', '--debug', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd'] }, debug: true },
+    { args: ['exec', 'p', '--timeout=5', 'cmd', 'list'], command: { name: 'exec', flags: flags({ profile: 'p', timeoutMs: 5000 }), command: ['cmd', 'list'] } },
     { args: ['dev', '--timeout', '2m'], command: { name: 'export', flags: flags({ profile: 'dev', timeoutMs: 120000 }), format: 'sh' } },
     { args: ['exec', 'p', '--timeout', '5', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', timeoutMs: 5000 }), command: ['cmd'] } },
     { args: ['unset'], command: { name: 'unset', format: 'sh' } },
@@ -120,6 +125,10 @@ describe(parseArgs.name, () => {
     // Only one profile: a second word is not taken as anything.
     { args: ['dev', 'prod'], message: /prod/ },
     { args: ['init', 'tcsh'], message: /tcsh/ },
+    // A word of the command exec could read as its own flag: neither guess is safe.
+    { args: ['exec', 'p', 'grep', '-r', 'x'], message: /^exec: is "-r" awsenv's flag or grep's\? Put -- before the command$/ },
+    { args: ['exec', 'p', 'aws', '--mfaSerial', 'x'], message: /^exec: is "--mfaSerial" awsenv's flag or aws's\?/ },
+    { args: ['exec', 'p', 'terraform', 'apply', '--debug'], message: /^exec: is "--debug" awsenv's flag/ },
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
     { args: ['mfa'], message: /^Name an mfa subcommand: setup$/ },

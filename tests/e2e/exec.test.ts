@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { AWSENV_BIN, makeHome, runCli, runProcess } from '../support/cli';
+import { killTtySessions, startTtySession, withoutControls } from '../support/ttySession';
 
 // Static keys need no AWS: exec's own behaviour is what is under test here.
 const CREDENTIALS = "[static]\naws_access_key_id = AKIASTATIC\naws_secret_access_key = s3cr'et$\n";
 const CONFIG = '[profile static]\nregion = ap-south-1\n';
 
 describe('awsenv exec', () => {
+  afterEach(() => killTtySessions());
+
   test('the command sees the credentials and not the stale profile variables', async () => {
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
     const result = await runCli(['exec', 'static', '--', 'sh', '-c', 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_REGION" "$AWSENV_PROFILE" "${AWS_PROFILE-unset}" "${AWS_SESSION_TOKEN-unset}"'], {
@@ -47,11 +50,61 @@ describe('awsenv exec', () => {
     expect(result.stderr).toContain('cannot run');
   });
 
-  test('no command: a usage error', async () => {
+  test.each([
+    [['exec', 'static', 'sh', '-c', 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$0"', 'zero']],
+    [['exec', '--no-cache', 'static', 'sh', '-c', 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$0"', 'zero']],
+    [['exec', 'static', '--timeout', '5s', 'sh', '-c', 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$0"', 'zero']],
+  ])('without --, the word after the profile starts the command: %j', async (args) => {
     const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
-    const result = await runCli(['exec', 'static'], { env });
+    const result = await runCli(args, { env });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('AKIASTATIC|zero|');
+    expect(result.code).toBe(0);
+  });
+
+  test.each([
+    [['exec', 'static', 'grep', '-r', 'x', '.'], '"-r"'],
+    [['exec', 'static', 'aws', 's3', 'ls', '--region=eu-west-1'], '"--region"'],
+    [['exec', 'static', 'ls', '--help'], '"--help"'],
+  ])('without --, a word exec could take for its own flag is refused with the fix: %j', async (args, flag) => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runCli(args, { env });
+    expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('exec needs a command');
+    expect(result.stderr).toContain(`is ${flag} awsenv's flag or ${args[2]}'s? Put -- before the command`);
+    expect(result.stderr).toContain(`awsenv exec static [FLAGS] -- ${args[2]} ARGS...`);
+  });
+
+  test('no command: $SHELL runs with the credentials, marked as exec\'s', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const script = 'printf "%s|" "$AWS_ACCESS_KEY_ID" "$AWSENV_EXEC_PROFILE"; exit 7';
+    const result = await runProcess('sh', ['-c', `echo '${script}' | awsenv exec static`], { env: { ...env, SHELL: '/bin/sh' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('AKIASTATIC|static|');
+    expect(result.code).toBe(7);
+  });
+
+  test('no command and no $SHELL: /bin/sh', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const result = await runProcess('sh', ['-c', 'echo \'echo "$AWS_ACCESS_KEY_ID"\' | env -u SHELL awsenv exec static'], { env });
+    expect(result.stdout).toBe('AKIASTATIC\n');
+    expect(result.code).toBe(0);
+  });
+
+  test('inside a shell exec started, exec without a command says so (exit 2); with a command it runs', async () => {
+    const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    const session = startTtySession('awsenv exec static', { ...env, SHELL: '/bin/sh', PS1: '$ ' });
+    session.type('echo "in:$AWSENV_EXEC_PROFILE"\n');
+    await session.waitFor('in:static');
+    session.type('awsenv exec static; echo "rc=$?"\n');
+    await session.waitFor('rc=');
+    session.type('awsenv exec static -- sh -c \'echo "inner:$AWS_ACCESS_KEY_ID"\'\n');
+    await session.waitFor('inner:AKIASTATIC');
+    session.type('exit 5\n');
+    const { code, screen } = await session.exit();
+    expect(withoutControls(screen)).toContain('awsenv: already in a shell that awsenv exec started for profile "static"');
+    expect(screen).toContain('rc=2');
+    expect(code).toBe(5);
   });
 
   test.each(['SIGTERM', 'SIGHUP', 'SIGINT'] as const)('forwards %s to the command and dies of it when the command does', async (signal) => {

@@ -14,19 +14,34 @@ import type { Wiring } from '../wire';
 const TERMINAL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT'];
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', ...TERMINAL_SIGNALS];
 
-/** `awsenv exec PROFILE -- CMD [ARGS]`: runs CMD with the credentials in its environment; resolves with its exit code. */
+/** Set in every command exec runs, to the profile: how a shell that exec started is known from inside. */
+export const EXEC_PROFILE_VARIABLE = 'AWSENV_EXEC_PROFILE';
+
+/**
+ * `awsenv exec PROFILE -- CMD [ARGS]`: runs CMD with the credentials in its environment; resolves with its exit code.
+ * Without CMD, the user's shell, as aws-vault does; not inside another one, where the second shell's credentials
+ * would outlive it unseen and the prompt would not tell the two apart.
+ */
 export async function execCommand(command: CommandOf<'exec'>, wiring: Wiring): Promise<number> {
-  if (!command.command.length) throw new AwsenvError('usage', 'exec needs a command to run', { hint: 'awsenv exec PROFILE -- COMMAND [ARGS...]' });
-  return execWithPlan(command.command, await obtainPlan(command.flags, wiring), wiring.env, wiring.log);
+  const outer = wiring.env[EXEC_PROFILE_VARIABLE];
+  if (!command.command.length && outer) {
+    throw new AwsenvError('usage', `already in a shell that awsenv exec started for profile "${outer}"`, {
+      hint: `Leave it first (exit), or run one command: awsenv exec PROFILE -- COMMAND [ARGS...]`,
+    });
+  }
+  const line = command.command.length ? command.command : [wiring.env.SHELL || '/bin/sh'];
+  return execWithPlan(line, await obtainPlan(command.flags, wiring), wiring.env, wiring.log);
 }
 
-/** The environment the command gets: awsenv's own with the plan applied (null unsets). */
+/** The environment the command gets: awsenv's own with the plan applied (null unsets), and the profile marked. */
 function applyPlan(env: Env, plan: Plan): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env };
   for (const [name, value] of plan) {
     if (value === null) delete result[name];
     else result[name] = value;
   }
+  const profile = plan.find(([name]) => name === 'AWSENV_PROFILE')?.[1];
+  if (profile) result[EXEC_PROFILE_VARIABLE] = profile;
   return result;
 }
 
