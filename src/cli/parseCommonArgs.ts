@@ -1,6 +1,7 @@
 import { SHELLS, type ParsedArgs } from './command';
 import { commandOf } from './commandOf';
 import { FROM_STDIN } from './mfaCodeOf';
+import { COMMAND_WORDS } from '../core/commandWords';
 
 /** The flags of the lines shells run, by the names yargs gives them; the short spellings among them. */
 const SHORT: Readonly<Record<string, string>> = { '-f': 'format', '-r': 'region', '-o': 'output', '-u': 'unset', '-l': 'long' };
@@ -17,8 +18,6 @@ const COMMANDS = {
 } as const;
 type Name = keyof typeof COMMANDS;
 
-/** Words yargs takes for a command wherever they stand first, so a line with one of them is never an export of it. */
-const COMMAND_WORDS = new Set([...Object.keys(COMMANDS), 'exec', 'login', 'logout', 'sso', 'mfa']);
 
 /**
  * The command lines shells run, parsed as yargs parses them, to the same Command (through the same commandOf)
@@ -57,7 +56,7 @@ export function parseCommonArgs(args: readonly string[]): ParsedArgs | undefined
   }
   const [given, ...extra] = words;
   // yargs shows its help when the last word is "help".
-  if (extra.length || given === 'help' || (given !== undefined && !explicit && COMMAND_WORDS.has(given))) return undefined;
+  if (extra.length || given === 'help' || (given !== undefined && !explicit && COMMAND_WORDS.includes(given))) return undefined;
   if (word === 'shell') {
     if (!(SHELLS as readonly string[]).includes(given)) return undefined;
     argv.shell = given;

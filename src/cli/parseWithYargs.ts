@@ -26,6 +26,12 @@ function credentialOptions<T>(y: Argv<T>) {
     .option('role-session-name', { type: 'string', describe: 'With --role-arn: the role session name' });
 }
 
+/** Command words reserved for commands this awsenv does not have yet (see COMMAND_WORDS): never a profile. */
+const RESERVED = ['status', 'whoami', 'prompt', 'console'];
+
+const notACommand = (word: string) =>
+  usageError(`awsenv has no "${word}" command in this version`, `A profile named "${word}" is reached with "awsenv export ${word}"; run "awsenv --help" for the commands.`);
+
 const formatOption = <T>(y: Argv<T>) =>
   y.option('format', { alias: 'f', type: 'string', default: DEFAULT_FORMAT, describe: `Output format: ${formatChoices.join(', ')}` });
 
@@ -101,6 +107,9 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
         )
         .demandCommand(1, 'Name an mfa subcommand: setup'),
     )
+    .command(RESERVED.map((word) => `${word} [words..]`), false, (y) => y.strict(false), (a) => {
+      throw notACommand(String(a._[0]));
+    })
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
     .example('awsenv profile1 -f fish | source', 'The same in fish')

@@ -307,6 +307,9 @@ describe(`${resolve.name} refuses misconfigurations`, () => {
       message: ['profile "staging": not found'],
       hint: ['Known profiles: dev, prod.'],
     },
+    // A word of the command line may be a mistyped command: the closest of the profiles and the commands is named.
+    { why: 'a word closest to a command', profile: 'lsit', options: { origin: 'argument' }, message: ['profile "lsit": not found'], hint: ['Did you mean the command "awsenv list"?', 'Known profiles: admin,'] },
+    { why: 'a word closest to a profile', profile: 'admn', options: { origin: 'argument' }, message: ['profile "admn": not found'], hint: ['Did you mean "admin"?'] },
     { why: 'an unknown profile from AWS_PROFILE', profile: 'nope', options: { origin: 'AWS_PROFILE' }, message: ['"nope"', 'AWS_PROFILE', 'not found'] },
     { why: 'no profile at all', files: {}, profile: 'default', options: { origin: 'default' }, message: ['"default"', 'not found'], hint: ['No profiles are configured in'] },
     {

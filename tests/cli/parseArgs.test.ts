@@ -87,6 +87,10 @@ describe(parseArgs.name, () => {
       args: ['exec', 'p', '--mfa-code', '-', '--', 'cmd', '--mfa-code', '-'],
       command: { name: 'exec', flags: flags({ profile: 'p', mfaCode: '-' }), command: ['cmd', '--mfa-code', '-'] },
     },
+    // A profile named like a command is reached through export (or use, whose word is always a profile).
+    { args: ['export', 'status'], command: { name: 'export', flags: flags({ profile: 'status' }), format: 'sh' } },
+    { args: ['export', 'console', '-r', 'eu-west-1'], command: { name: 'export', flags: flags({ profile: 'console', region: 'eu-west-1' }), format: 'sh' } },
+    { args: ['use', 'whoami'], command: { name: 'use', flags: flags({ profile: 'whoami' }), format: 'sh', unset: false } },
     // A flag given twice takes its last value.
     { args: ['dev', '-r', 'eu-west-1', '--region', 'us-east-1'], command: { name: 'export', flags: flags({ profile: 'dev', region: 'us-east-1' }), format: 'sh' } },
     { args: ['unset', '-f', 'fish', '-f', 'json'], command: { name: 'unset', format: 'json' } },
@@ -125,6 +129,12 @@ describe(parseArgs.name, () => {
     // Only one profile: a second word is not taken as anything.
     { args: ['dev', 'prod'], message: /prod/ },
     { args: ['init', 'tcsh'], message: /tcsh/ },
+    // Command words come before profiles, those of commands still to come too.
+    ...['status', 'whoami', 'prompt', 'console'].flatMap((word) => [
+      { args: [word], message: new RegExp(`^awsenv has no "${word}" command in this version$`) },
+      { args: [word, 'dev', '--refresh'], message: new RegExp(`^awsenv has no "${word}" command`) },
+      { args: ['--debug', word], message: new RegExp(`^awsenv has no "${word}" command`) },
+    ]),
     // A word of the command exec could read as its own flag: neither guess is safe.
     { args: ['exec', 'p', 'grep', '-r', 'x'], message: /^exec: is "-r" awsenv's flag or grep's\? Put -- before the command$/ },
     { args: ['exec', 'p', 'aws', '--mfaSerial', 'x'], message: /^exec: is "--mfaSerial" awsenv's flag or aws's\?/ },
