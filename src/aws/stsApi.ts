@@ -67,8 +67,8 @@ export async function createStsApi(target: AwsTarget, credentials: Credentials |
     getSessionToken: (input) =>
       call({ ...who, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.GetSessionTokenCommand(input), o), masked(input)),
     assumeRoleWithWebIdentity: (input) =>
-      call({ ...who, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn }, false, (client, o) => client.send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
+      call({ ...who, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn, durationSeconds: input.DurationSeconds }, false, (client, o) => client.send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
     assumeRole: (input) =>
-      call({ ...who, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.AssumeRoleCommand(input), o), masked(input)),
+      call({ ...who, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber, durationSeconds: input.DurationSeconds }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.AssumeRoleCommand(input), o), masked(input)),
   };
 }

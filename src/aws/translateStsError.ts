@@ -11,7 +11,12 @@ export interface StsCallContext {
   readonly signerKind: 'keys' | 'session';
   readonly roleArn?: string;
   readonly mfaSerial?: string;
+  /** The DurationSeconds asked for, if any. */
+  readonly durationSeconds?: number;
 }
+
+/** 43200 as "12h", 5400 as "1h30m", 900 as "15m": as --duration is written. */
+const spelled = (seconds: number) => [[Math.floor(seconds / 3600), 'h'], [Math.floor((seconds % 3600) / 60), 'm'], [seconds % 60, 's']].filter(([n]) => n).map(([n, unit]) => `${n}${unit}`).join('');
 
 /** Turns what STS answered (never a network failure, a server error or an answer that is not STS's: sdkAttempt takes those) into what happened and what to do. */
 export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvError {
@@ -29,6 +34,14 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
     if (code === 'InvalidIdentityToken' || code === 'IDPRejectedClaim') return fail(`STS refused the web identity token for ${ctx.roleArn}: ${said}`, hint);
     if (code === 'ExpiredToken') return fail('the web identity token has expired', 'Get a fresh token: tokens from CI systems last minutes.');
     if (code === 'AccessDenied') return fail(`the web identity may not assume ${ctx.roleArn}`, hint);
+  }
+  // STS names no maximum; the request is what the person can change, and IAM's setting is the other fix.
+  if (name === 'ValidationError' && /MaxSessionDuration/i.test(said) && ctx.roleArn) {
+    const asked = ctx.durationSeconds ? `sessions of ${spelled(ctx.durationSeconds)}` : 'the duration asked for';
+    return fail(
+      `role ${ctx.roleArn} does not allow ${asked}: that is more than its maximum session duration`,
+      "Ask for less with --duration (or the profile's duration_seconds), or raise the role's maximum session duration in IAM (1h unless set, 12h at most).",
+    );
   }
   switch (name) {
     case 'AccessDenied':

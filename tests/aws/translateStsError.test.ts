@@ -37,6 +37,16 @@ describe(translateStsError.name, () => {
     { why: 'MFA code on web identity', error: sdkError('ValidationError', 'MultiFactorAuthentication failed'), ctx: context('AssumeRoleWithWebIdentity', { mfaSerial: MFA }), profile: 'prod', detail: `AWS rejected the MFA code for ${MFA}`, hint: ['next code'] },
     { why: 'MFA code without a serial', error: sdkError('AccessDenied', 'MultiFactorAuthentication failed'), ctx: context('GetSessionToken'), profile: 'prod', detail: 'AWS rejected the MFA code for the MFA device', hint: ['mfa_serial'] },
 
+    // A duration over the role's maximum: what was asked for, and both fixes, never STS's wording.
+    ...(['AssumeRole', 'AssumeRoleWithWebIdentity'] as const).map((operation): Case => ({
+      why: `${operation} beyond the role's maximum session duration`,
+      error: sdkError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.', 400),
+      ctx: context(operation, { durationSeconds: 43200 }),
+      profile: 'prod',
+      detail: `role ${ROLE} does not allow sessions of 12h: that is more than its maximum session duration`,
+      hint: ['--duration', "raise the role's maximum session duration"],
+    })),
+    { why: 'beyond the maximum, 1h30m', error: sdkError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.', 400), ctx: context('AssumeRole', { durationSeconds: 5400 }), profile: 'prod', detail: `role ${ROLE} does not allow sessions of 1h30m: that is more than its maximum session duration`, hint: ['--duration'] },
     // Web identity: the SDK names its errors with or without "Exception".
     ...['InvalidIdentityToken', 'InvalidIdentityTokenException', 'IDPRejectedClaim', 'IDPRejectedClaimException'].map((name): Case => ({
       why: `web identity ${name}`,

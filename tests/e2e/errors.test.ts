@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
 import { cacheFiles, expectCleanFailure, makeHome, runCli } from '../support/cli';
-import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, LOCKED_ROLE, startWorld } from '../support/stsWorld';
+import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, LOCKED_ROLE, PARTNER_ROLE, startWorld } from '../support/stsWorld';
 
 let sts: FakeSts;
 beforeAll(async () => {
@@ -69,6 +69,14 @@ const cases: Case[] = [
   },
   { name: 'a role with no source', args: () => ['r'], config: `[profile r]\nrole_arn = ${ADMIN_ROLE}\n`, exit: 3, says: ['role_arn but no source_profile'], calls: 0 },
   { name: 'a profile with no credentials', args: () => ['empty'], config: '[profile empty]\nregion = eu-west-1\n', exit: 3, says: ['profile "empty": has no credentials'], calls: 0 },
+  {
+    name: "a duration over the role's maximum session duration: the role, the duration asked for and both fixes",
+    args: () => ['p', '--duration', '2h'],
+    config: `[profile p]\nrole_arn = ${PARTNER_ROLE}\nsource_profile = alice\nexternal_id = partner-ext-42\n`,
+    exit: 5,
+    says: [`profile "p": role ${PARTNER_ROLE} does not allow sessions of 2h: that is more than its maximum session duration`, 'Ask for less with --duration'],
+    calls: 1,
+  },
   {
     name: 'a duration AWS would refuse fails before any prompt',
     args: () => ['r'],
