@@ -124,7 +124,7 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     .detectLocale(false)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error instanceof AwsenvError ? error : usageError(message ?? error?.message ?? 'invalid arguments');
+      throw error instanceof AwsenvError ? error : usageError(onceEach(message ?? error?.message ?? 'invalid arguments'));
     })
     // With a callback, yargs hands over its help and version text instead of printing it.
     .parseAsync(withStdinValues(withExecSeparator(args)), {}, (_error, _argv, text) => {
@@ -145,4 +145,18 @@ function withStdinValues(args: readonly string[]): string[] {
     else joined.push(args[i]);
   }
   return [...joined, ...args.slice(end)];
+}
+
+/**
+ * yargs names an unknown flag under each of its spellings (`Unknown arguments: mfa-serial, mfaSerial`): once each,
+ * as typed with its dashes, so the message reads as the line did.
+ */
+function onceEach(message: string): string {
+  const listed = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!listed) return message;
+  const names = listed[1].split(', ');
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const kept = names.filter((name) => name === kebab(name) || !names.includes(kebab(name)));
+  const shown = kept.map((name) => (name.length > 1 ? `--${name}` : name.length === 1 && /[a-z]/i.test(name) ? `-${name}` : name));
+  return `Unknown ${shown.length > 1 ? 'arguments' : 'argument'}: ${shown.join(', ')}`;
 }

@@ -125,6 +125,9 @@ describe(parseArgs.name, () => {
     { args: ['--role-arn', ROLE, '--audience', 'sts.amazonaws.com'], message: /^--audience goes with --web-identity github$/ },
     { args: ['--role-arn', ROLE, '--web-identity', '/token', '--audience', 'x'], message: /^--audience goes with --web-identity github$/ },
     { args: ['dev', '--bogus'], message: /bogus/ },
+    // Each unknown flag named once, as typed (yargs lists mfa-serial and mfaSerial).
+    { args: ['list', '--mfa-serial', 'x'], message: /^Unknown argument: --mfa-serial$/ },
+    { args: ['list', '--no-cache', '--role-arn', 'x'], message: /^Unknown arguments: --no-cache, --role-arn$/ },
     { args: ['list', '--long', '--format', 'json'], message: /format/ },
     // Only one profile: a second word is not taken as anything.
     { args: ['dev', 'prod'], message: /prod/ },

@@ -148,7 +148,7 @@ const cases: Case[] = [
     says: ['profile "partner": --mfa-code was given, but no step of this chain uses an MFA code', 'Add mfa_serial'],
     calls: 0,
   },
-  { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: frobnicate'], calls: 0 },
+  { name: 'an unknown flag', args: () => ['alice', '--frobnicate'], exit: 2, says: ['Unknown argument: --frobnicate'], calls: 0 },
   { name: 'an unknown format', args: () => ['alice', '-f', 'tcsh', '--mfa-code', freshCode()], exit: 2, says: ['unknown format "tcsh"', 'sh, fish, powershell'], calls: 0 },
   { name: 'a bad duration', args: () => ['alice', '--duration', '2 days'], exit: 2, says: ['--duration "2 days" is not a duration'], calls: 0 },
 ];
