@@ -111,7 +111,7 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       throw notACommand(String(a._[0]));
     })
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
-    .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
+    .example('creds=$(awsenv profile1) && eval "$creds"', 'Export profile1\'s credentials in bash or zsh, stopping if awsenv fails')
     .example('awsenv profile1 -f fish | source', 'The same in fish')
     .example('awsenv exec profile1 -- terraform plan', 'Run one command with them')
     .epilog('Shell integration: eval "$(awsenv init bash)" (or zsh, fish), then awsuse PROFILE.')
