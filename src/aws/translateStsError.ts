@@ -3,7 +3,7 @@ import { keysRefusal } from './keysRefusal';
 import { errorName, errorMessage } from './sdkErrorFields';
 
 export interface StsCallContext {
-  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
+  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'GetFederationToken';
   /** The profile whose step made the call. */
   readonly profile: string;
   /** The profile whose credentials signed it. */

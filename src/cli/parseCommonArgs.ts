@@ -18,7 +18,7 @@ const COMMANDS = {
 type Name = keyof typeof COMMANDS;
 
 /** Words yargs takes for a command wherever they stand first, so a line with one of them is never an export of it. */
-const COMMAND_WORDS = new Set([...Object.keys(COMMANDS), 'exec', 'login', 'logout', 'sso', 'mfa']);
+const COMMAND_WORDS = new Set([...Object.keys(COMMANDS), 'exec', 'login', 'logout', 'sso', 'mfa', 'console']);
 
 /**
  * The command lines shells run, parsed as yargs parses them, to the same Command (through the same commandOf)

@@ -100,6 +100,20 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
         )
         .demandCommand(1, 'Name an mfa subcommand: setup'),
     )
+    .command('console [profile]', 'Open the AWS Management Console signed in as the profile (--print: print the sign-in URL instead)', (y) =>
+      y
+        .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
+        .option('print', { type: 'boolean', default: false, describe: 'Print the sign-in URL on stdout (a secret for 15 minutes) instead of opening a browser' })
+        .option('service', { type: 'string', describe: 'Land on this service\'s console page, e.g. s3, ec2' })
+        .option('region', { alias: 'r', type: 'string', describe: 'The console\'s region, and where to call AWS' })
+        .option('duration', { type: 'string', describe: 'Length of the console session, for a role (up to 12h) or long-term keys (up to 36h)' })
+        .option('mfa-code', { type: 'string', describe: `MFA code, for scripts: the 6 digits, or - to read them from stdin (or set ${MFA_CODE_VARIABLE})` })
+        .option('mfa-serial', { type: 'string', describe: 'MFA device (its ARN), as if the profile said mfa_serial = ARN' })
+        .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
+        .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
+        .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' }), (a) =>
+      set(commandOf.console(a)),
+    )
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('eval "$(awsenv profile1)"', 'Export profile1\'s credentials in bash or zsh')
     .example('awsenv profile1 -f fish | source', 'The same in fish')
