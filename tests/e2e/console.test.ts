@@ -71,6 +71,15 @@ describe('awsenv console --print', () => {
     expect(loginOf(result.stdout).get('Destination')).toBe(destination);
   });
 
+  it('keeps the URL and its token off stderr under --debug (runCli fails on any secret the fakes issued)', async () => {
+    const result = await runCli(['console', 'keys', '--print', '--debug'], { env: home() });
+    expect(result.code).toBe(0);
+    const token = loginOf(result.stdout).get('SigninToken')!;
+    expect(result.stderr).toContain('AWS federation: getSigninToken at');
+    expect(result.stderr).not.toContain(token);
+    expect(result.stderr).not.toContain('Destination');
+  });
+
   it("asks for a role's console session with SessionDuration", async () => {
     const result = await runCli(['console', 'partner', '--print', '--duration', '4h'], { env: home() });
     expect(result.code).toBe(0);
