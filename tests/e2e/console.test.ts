@@ -96,13 +96,22 @@ describe('awsenv console failures', () => {
 
   it('a federation endpoint that refuses: exit 5, what it takes', async () => {
     const result = await runCli(['console', 'partner', '--print', '--duration', '13h'], { env: home() });
-    expectCleanFailure(result, 2, 'profile "partner": --duration of a role\'s console session is at most 12h');
+    expectCleanFailure(result, 2, 'profile "partner": --duration of a console session is at most 12h for a role');
+    expect(sts.calls).toEqual([]);
     const env = home();
     // A cached role session STS has since revoked: the endpoint refuses it.
     await runCli(['partner'], { env });
     sts.expireIssued();
     const refused = await runCli(['console', 'partner', '--print'], { env });
     expectCleanFailure(refused, 5, 'profile "partner": the console\'s federation endpoint refused the credentials (HTTP 400)', /--refresh/);
+  });
+
+  it.each([
+    { args: ['keys', '--duration', '37h'], message: 'profile "keys": --duration of a console session is at most 36h for long-term keys (GetFederationToken)' },
+    { args: ['partner', '--service', 'S3'], message: '--service "S3" is not a console service name' },
+  ])('refuses $args before any call to AWS: exit 2', async ({ args, message }) => {
+    expectCleanFailure(await runCli(['console', ...args, '--print'], { env: home() }), 2, message);
+    expect([sts.calls, federation.calls]).toEqual([[], []]);
   });
 
   it('an unreachable federation endpoint: exit 6 naming it', async () => {

@@ -27,7 +27,7 @@ const ROLE_STEPS = new Set(['assumeRole', 'sso', 'webIdentity']);
  */
 export async function consoleCommand({ flags, console: options }: CommandOf<'console'>, wiring: Wiring): Promise<string> {
   const { env, log } = wiring;
-  const { credentials, chain, config } = await obtainCredentials(flags, wiring, refuseMfaSession);
+  const { credentials, chain, config } = await obtainCredentials(flags, wiring, (c) => checkChain(c, options.sessionSeconds));
   const region = chain.region;
   const hosts = consoleHosts(region);
   const endpoint = (env[FEDERATION_ENDPOINT_VARIABLE] || hosts.federation).replace(/\/+$/, '');
@@ -40,15 +40,10 @@ export async function consoleCommand({ flags, console: options }: CommandOf<'con
     const sts = await (await import('../../aws/stsApi')).createStsApi(target, credentials, { profile: chain.profile, signedBy: chain.profile, signerKind: 'keys' }, log, flags.timeoutMs);
     session = await sts.getFederationToken({ Name: federatedName(chain.profile), Policy: FEDERATED_USER_POLICY, DurationSeconds: options.sessionSeconds });
   } else if (options.sessionSeconds !== undefined && !roleSession) {
-    throw new AwsenvError('usage', '--duration sets the console session of a role or of long-term keys, and these credentials are neither', {
-      profile: chain.profile,
-      hint: `Leave out --duration: the console session lasts as long as AWS allows for them.`,
-    });
+    // A credential_process that printed a session: what it is shows only now.
+    throw notForDuration(chain.profile);
   }
   const sessionDuration = roleSession ? options.sessionSeconds : undefined;
-  if (sessionDuration !== undefined && sessionDuration > 43200) {
-    throw new AwsenvError('usage', '--duration of a role\'s console session is at most 12h', { profile: chain.profile });
-  }
   const token = await getSigninToken(endpoint, session, sessionDuration, chain.profile, log, flags.timeoutMs);
   const url = loginUrl(endpoint, token, consoleDestination(hosts, region, options.service));
   if (options.print) return `${url}\n`;
@@ -64,14 +59,28 @@ function federatedName(profile: string): string {
 }
 
 /**
- * The federation endpoint refuses an MFA session (GetSessionToken's credentials), and GetFederationToken cannot be
- * called with one: refused before the code is asked for.
+ * What can be refused before any step runs, so before an MFA code is asked for: an MFA session (GetSessionToken's
+ * credentials), which the federation endpoint refuses and GetFederationToken cannot be called with; a --duration
+ * the credentials cannot have.
  */
-function refuseMfaSession(chain: Chain): void {
+function checkChain(chain: Chain, sessionSeconds: number | undefined): void {
   const last = chain.steps[chain.steps.length - 1];
-  if (last.kind !== 'sessionToken') return;
-  throw new AwsenvError('config', `its credentials are an MFA session (GetSessionToken), which cannot sign in to the console`, {
-    profile: chain.profile,
-    hint: `Open the console with a role profile (role_arn with source_profile = ${last.profile}), or with a profile that holds the keys without mfa_serial.`,
-  });
+  if (last.kind === 'sessionToken') {
+    throw new AwsenvError('config', 'its credentials are an MFA session (GetSessionToken), which cannot sign in to the console', {
+      profile: chain.profile,
+      hint: `Open the console with a role profile (role_arn with source_profile = ${last.profile}), or with a profile that holds the keys without mfa_serial.`,
+    });
+  }
+  // What a credential_process prints is known only once it has run.
+  if (sessionSeconds === undefined || last.kind === 'process') return;
+  const keys = last.kind === 'static' && !last.sessionToken;
+  if (!keys && !ROLE_STEPS.has(last.kind)) throw notForDuration(chain.profile);
+  const [most, words] = keys ? [129600, 'at most 36h for long-term keys (GetFederationToken)'] : [43200, 'at most 12h for a role'];
+  if (sessionSeconds > most) throw new AwsenvError('usage', `--duration of a console session is ${words}`, { profile: chain.profile, hint: 'Give a shorter --duration, or none.' });
 }
+
+const notForDuration = (profile: string) =>
+  new AwsenvError('usage', '--duration sets the console session of a role or of long-term keys, and these credentials are neither', {
+    profile,
+    hint: 'Leave out --duration: the console session lasts as long as AWS allows for them.',
+  });
