@@ -1,20 +1,10 @@
-import { startFakeFederation, type FakeFederation } from '../fakes/federation';
-import type { FakeSts } from '../fakes/sts';
 import { expectCleanFailure, makeHome, runCli } from '../support/cli';
-import { ALICE, CONFIG, CREDENTIALS, startWorld } from '../support/stsWorld';
+import { useConsoleWorld } from '../support/consoleWorld';
+import { ALICE, CONFIG, CREDENTIALS } from '../support/stsWorld';
 
 // awsenv console against the fake STS and the fake federation endpoint: the sign-in URL (--print) for a role and for
 // long-term keys, the landing page, and the failures.
-let sts: FakeSts;
-let federation: FakeFederation;
-beforeEach(async () => {
-  sts = await startWorld();
-  federation = await startFakeFederation(sts);
-});
-afterEach(async () => {
-  await federation.close();
-  await sts.close();
-});
+const world = useConsoleWorld();
 
 const KEYS_CONFIG = `${CONFIG}
 [profile keys]
@@ -28,14 +18,14 @@ aws_secret_access_key = ${ALICE.secretAccessKey}
 
 function home() {
   const { env } = makeHome({ config: KEYS_CONFIG, credentials: KEYS_CREDENTIALS });
-  return { ...env, AWS_ENDPOINT_URL_STS: sts.url, AWSENV_FEDERATION_ENDPOINT: federation.url };
+  return { ...env, AWS_ENDPOINT_URL_STS: world.sts().url, AWSENV_FEDERATION_ENDPOINT: world.federation().url };
 }
 
 /** The login URL's parameters, after checking it goes to the federation endpoint. */
 function loginOf(stdout: string): URLSearchParams {
   expect(stdout.endsWith('\n')).toBe(true);
   const url = new URL(stdout.trim());
-  expect(`${url.origin}${url.pathname}`).toBe(federation.url);
+  expect(`${url.origin}${url.pathname}`).toBe(world.federation().url);
   return url.searchParams;
 }
 
@@ -45,7 +35,7 @@ describe('awsenv console --print', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
     const login = loginOf(result.stdout);
     expect(Object.fromEntries(login)).toEqual({ Action: 'login', Issuer: 'awsenv', Destination: 'https://console.aws.amazon.com/', SigninToken: expect.any(String) });
-    expect(federation.calls).toEqual([{ action: 'getSigninToken', status: 200, principalArn: expect.stringContaining(':assumed-role/partner/'), sessionDuration: undefined }]);
+    expect(world.federation().calls).toEqual([{ action: 'getSigninToken', status: 200, principalArn: expect.stringContaining(':assumed-role/partner/'), sessionDuration: undefined }]);
     const landing = await fetch(result.stdout.trim(), { redirect: 'follow' });
     expect(await landing.text()).toMatch(/^console for arn:aws:sts::555555555555:assumed-role\/partner\/\S+ at https:\/\/console\.aws\.amazon\.com\/$/);
   });
@@ -54,10 +44,10 @@ describe('awsenv console --print', () => {
     const result = await runCli(['console', 'keys', '--print', '--duration', '2h'], { env: home() });
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(loginOf(result.stdout).get('Destination')).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
-    const call = sts.calls.find((c) => c.action === 'GetFederationToken');
+    const call = world.sts().calls.find((c) => c.action === 'GetFederationToken');
     expect(call).toMatchObject({ status: 200, accessKeyId: ALICE.accessKeyId, params: { Name: 'keys', DurationSeconds: '7200', Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' } });
     // AWS allows no SessionDuration for a federated user: its length is GetFederationToken's.
-    expect(federation.calls).toEqual([{ action: 'getSigninToken', status: 200, principalArn: 'arn:aws:sts::111111111111:federated-user/keys', sessionDuration: undefined }]);
+    expect(world.federation().calls).toEqual([{ action: 'getSigninToken', status: 200, principalArn: 'arn:aws:sts::111111111111:federated-user/keys', sessionDuration: undefined }]);
   });
 
   it.each([
@@ -83,7 +73,7 @@ describe('awsenv console --print', () => {
   it("asks for a role's console session with SessionDuration", async () => {
     const result = await runCli(['console', 'partner', '--print', '--duration', '4h'], { env: home() });
     expect(result.code).toBe(0);
-    expect(federation.calls[0]).toMatchObject({ status: 200, sessionDuration: '14400' });
+    expect(world.federation().calls[0]).toMatchObject({ status: 200, sessionDuration: '14400' });
   });
 });
 
@@ -91,17 +81,17 @@ describe('awsenv console failures', () => {
   it('refuses an MFA session before asking for a code, naming what does sign in', async () => {
     const result = await runCli(['console', 'alice', '--print'], { env: home() });
     expectCleanFailure(result, 3, 'profile "alice": its credentials are an MFA session (GetSessionToken), which cannot sign in to the console', /role profile/);
-    expect(sts.calls).toEqual([]);
+    expect(world.sts().calls).toEqual([]);
   });
 
   it('a federation endpoint that refuses: exit 5, what it takes', async () => {
     const result = await runCli(['console', 'partner', '--print', '--duration', '13h'], { env: home() });
     expectCleanFailure(result, 2, 'profile "partner": --duration of a console session is at most 12h for a role');
-    expect(sts.calls).toEqual([]);
+    expect(world.sts().calls).toEqual([]);
     const env = home();
     // A cached role session STS has since revoked: the endpoint refuses it.
     await runCli(['partner'], { env });
-    sts.expireIssued();
+    world.sts().expireIssued();
     const refused = await runCli(['console', 'partner', '--print'], { env });
     expectCleanFailure(refused, 5, 'profile "partner": the console\'s federation endpoint refused the credentials (HTTP 400)', /--refresh/);
   });
@@ -111,7 +101,7 @@ describe('awsenv console failures', () => {
     { args: ['partner', '--service', 'S3'], message: '--service "S3" is not a console service name' },
   ])('refuses $args before any call to AWS: exit 2', async ({ args, message }) => {
     expectCleanFailure(await runCli(['console', ...args, '--print'], { env: home() }), 2, message);
-    expect([sts.calls, federation.calls]).toEqual([[], []]);
+    expect([world.sts().calls, world.federation().calls]).toEqual([[], []]);
   });
 
   it('an unreachable federation endpoint: exit 6 naming it', async () => {
