@@ -22,6 +22,8 @@ export interface StsApi {
     TransitiveTagKeys?: string[];
   }): Promise<Credentials>;
   assumeRoleWithWebIdentity(input: { RoleArn: string; RoleSessionName: string; WebIdentityToken: string; DurationSeconds?: number }): Promise<Credentials>;
+  /** A federated user's session from an IAM user's long-term keys: what the console's federation endpoint takes. */
+  getFederationToken(input: { Name: string; Policy: string; DurationSeconds?: number }): Promise<Credentials>;
 }
 
 /** Who a call is for: the profile whose step makes it, and the profile whose credentials sign it. */
@@ -68,6 +70,8 @@ export async function createStsApi(target: AwsTarget, credentials: Credentials |
       call({ ...who, operation: 'GetSessionToken', mfaSerial: input.SerialNumber }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.GetSessionTokenCommand(input), o), masked(input)),
     assumeRoleWithWebIdentity: (input) =>
       call({ ...who, operation: 'AssumeRoleWithWebIdentity', roleArn: input.RoleArn, durationSeconds: input.DurationSeconds }, false, (client, o) => client.send(new sdk.AssumeRoleWithWebIdentityCommand(input), o), { ...input, WebIdentityToken: '******' }),
+    getFederationToken: (input) =>
+      call({ ...who, operation: 'GetFederationToken' }, false, (client, o) => client.send(new sdk.GetFederationTokenCommand(input), o), input),
     assumeRole: (input) =>
       call({ ...who, operation: 'AssumeRole', roleArn: input.RoleArn, mfaSerial: input.SerialNumber, durationSeconds: input.DurationSeconds }, Boolean(input.TokenCode), (client, o) => client.send(new sdk.AssumeRoleCommand(input), o), masked(input)),
   };

@@ -3,7 +3,7 @@ import { keysRefusal } from './keysRefusal';
 import { errorName, errorMessage } from './sdkErrorFields';
 
 export interface StsCallContext {
-  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
+  readonly operation: 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'GetFederationToken';
   /** The profile whose step made the call. */
   readonly profile: string;
   /** The profile whose credentials signed it. */
@@ -48,6 +48,9 @@ export function translateStsError(error: unknown, ctx: StsCallContext): AwsenvEr
       if (ctx.operation === 'AssumeRole') {
         const principal = /User: (\S+) is not authorized/.exec(said)?.[1] ?? `the credentials of profile "${ctx.signedBy}"`;
         return fail(`${principal} may not assume ${ctx.roleArn}`, "Check the role's trust policy, the external_id and mfa_serial settings, and that source_profile is the identity you mean.");
+      }
+      if (ctx.operation === 'GetFederationToken') {
+        return fail(`AWS denied GetFederationToken: ${said}`, 'Long-term keys open the console as a federated user: the IAM user needs sts:GetFederationToken (root keys are not for daily use). Or open the console with a role profile.');
       }
       return fail(`AWS denied ${ctx.operation}: ${said}`);
     // The three below are about the credentials that signed the call, so they name the profile those came from; and

@@ -49,6 +49,16 @@ export interface LoginOptions {
   readonly region?: string;
 }
 
+/** How `awsenv console` signs the browser in, and where it lands. */
+export interface ConsoleOptions {
+  /** --print: the sign-in URL on stdout instead of a browser. */
+  readonly print: boolean;
+  /** --service: the console page of this service (s3, ec2), else the console's home. */
+  readonly service?: string;
+  /** --duration: the console session's length (SessionDuration, or GetFederationToken's for long-term keys). */
+  readonly sessionSeconds?: number;
+}
+
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
@@ -63,7 +73,8 @@ export type Command =
   | { name: 'login'; profile?: string; signIn: LoginOptions }
   | { name: 'logout'; profile?: string; all: boolean }
   | { name: 'ssoProfiles'; options: SsoProfilesOptions }
-  | { name: 'mfaSetup'; options: MfaSetupOptions };
+  | { name: 'mfaSetup'; options: MfaSetupOptions }
+  | { name: 'console'; flags: CredentialFlags; console: ConsoleOptions };
 
 export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
 

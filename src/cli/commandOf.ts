@@ -1,5 +1,6 @@
 import type { Command, CommandOf, ShellName } from './command';
 import { credentialFlags } from './credentialFlags';
+import { consoleOf } from './consoleOf';
 import { loginOptions } from './loginOptions';
 
 /** The format a command prints in when no --format is given. */
@@ -22,5 +23,6 @@ export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => Comma
   login: (a) => ({ name: 'login', profile: text(a.profile), signIn: loginOptions(a) }),
   logout: (a) => ({ name: 'logout', profile: text(a.profile), all: Boolean(a.all) }),
   ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), sessionName: text(a['session-name']), region: text(a.region), write: Boolean(a.write) } }),
+  console: (a) => consoleOf(a),
   mfaSetup: (a) => ({ name: 'mfaSetup', options: { profile: text(a.profile), serial: text(a.serial), force: Boolean(a.force) } }),
 };

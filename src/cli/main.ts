@@ -31,6 +31,7 @@ const handlers: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   logout: async (command, wiring) => (await import('./commands/logoutCommand')).logoutCommand(command, wiring),
   ssoProfiles: async (command, wiring) => (await import('./commands/ssoProfilesCommand')).ssoProfilesCommand(command, wiring),
   mfaSetup: async (command, wiring) => (await import('./commands/mfaSetupCommand')).mfaSetupCommand(command, wiring),
+  console: async (command, wiring) => (await import('./commands/consoleCommand')).consoleCommand(command, wiring),
 };
 
 /**

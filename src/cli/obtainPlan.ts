@@ -1,3 +1,4 @@
+import type { Credentials } from '../core/credentials';
 import { AwsenvError } from '../core/errors';
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import { loadConfig } from '../config/loadConfig';
@@ -19,6 +20,16 @@ import type { Wiring } from './wire';
  * runs on every call, with the terminal as stderr), JSON or a CI file.
  */
 export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Plan> {
+  const { credentials, chain } = await obtainCredentials(flags, wiring);
+  if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
+  return exportPlan(credentials, chain.profile, chain.region);
+}
+
+/**
+ * What an export obtains, before it becomes a plan: the credentials, the chain that gave them and the config it read.
+ * `check` may refuse the chain before any step runs (and so before an MFA code is asked for).
+ */
+export async function obtainCredentials(flags: CredentialFlags, wiring: Wiring, check?: (chain: Chain) => void): Promise<{ credentials: Credentials; chain: Chain; config: AwsConfig }> {
   const { env, log } = wiring;
   // First: a code of the wrong shape is a usage error, and stdin is read before anything can take it over.
   const mfaCode = await mfaCodeOf(flags.mfaCode, env);
@@ -27,12 +38,12 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPe
   try {
     const chain = chooseChain(flags, config, wiring);
     log.debug(describeChain(chain));
+    check?.(chain);
     if (mfaCode !== undefined) checkMfaWanted(chain, flags.mfaCode === undefined ? `$${MFA_CODE_VARIABLE}` : '--mfa-code');
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
-    if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
-    return exportPlan(credentials, chain.profile, chain.region);
+    return { credentials, chain, config };
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.
     throw error instanceof AwsenvError ? error.onTheWayTo(requested) : error;

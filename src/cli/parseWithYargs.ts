@@ -27,7 +27,7 @@ function credentialOptions<T>(y: Argv<T>) {
 }
 
 /** Command words reserved for commands this awsenv does not have yet (see COMMAND_WORDS): never a profile. */
-const RESERVED = ['status', 'whoami', 'prompt', 'console'];
+const RESERVED = ['status', 'whoami', 'prompt'];
 
 const notACommand = (word: string) =>
   usageError(`awsenv has no "${word}" command in this version`, `A profile named "${word}" is reached with "awsenv export ${word}"; run "awsenv --help" for the commands.`);
@@ -106,6 +106,20 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
           set(commandOf.mfaSetup(a)),
         )
         .demandCommand(1, 'Name an mfa subcommand: setup'),
+    )
+    .command('console [profile]', 'Open the AWS Management Console signed in as the profile (--print: print the sign-in URL instead)', (y) =>
+      y
+        .positional('profile', { type: 'string', describe: 'Profile name (default: $AWS_PROFILE, else "default")' })
+        .option('print', { type: 'boolean', default: false, describe: 'Print the sign-in URL on stdout (a secret for 15 minutes) instead of opening a browser' })
+        .option('service', { type: 'string', describe: 'Land on this service\'s console page, e.g. s3, ec2' })
+        .option('region', { alias: 'r', type: 'string', describe: 'The console\'s region, and where to call AWS' })
+        .option('duration', { type: 'string', describe: 'Length of the console session, for a role (up to 12h) or long-term keys (up to 36h)' })
+        .option('mfa-code', { type: 'string', describe: `MFA code, for scripts: the 6 digits, or - to read them from stdin (or set ${MFA_CODE_VARIABLE})` })
+        .option('mfa-serial', { type: 'string', describe: 'MFA device (its ARN), as if the profile said mfa_serial = ARN' })
+        .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
+        .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
+        .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' }), (a) =>
+      set(commandOf.console(a)),
     )
     .command(RESERVED.map((word) => `${word} [words..]`), false, (y) => y.strict(false), (a) => {
       throw notACommand(String(a._[0]));

@@ -77,6 +77,7 @@ describe(translateStsError.name, () => {
     // AccessDenied outside web identity.
     { why: 'AssumeRole denied: the principal from the message', error: sdkError('AccessDenied', `User: ${USER} is not authorized to perform: sts:AssumeRole on resource: ${ROLE}`), ctx: context('AssumeRole'), profile: 'prod', detail: `${USER} may not assume ${ROLE}`, hint: ['trust policy', 'external_id', 'source_profile'] },
     { why: 'AssumeRole denied, no principal in the message', error: sdkError('AccessDenied', 'Access denied'), ctx: context('AssumeRole'), profile: 'prod', detail: `the credentials of profile "base" may not assume ${ROLE}`, hint: ['trust policy'] },
+    { why: 'GetFederationToken denied', error: sdkError('AccessDenied', 'User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:GetFederationToken'), ctx: context('GetFederationToken'), profile: 'prod', detail: 'AWS denied GetFederationToken: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:GetFederationToken', hint: ['sts:GetFederationToken', 'role profile'] },
     { why: 'GetSessionToken denied', error: sdkError('AccessDenied', ' Cannot call GetSessionToken with session credentials '), ctx: context('GetSessionToken'), profile: 'prod', detail: 'AWS denied GetSessionToken: Cannot call GetSessionToken with session credentials' },
 
     // About the keys that signed the call: they name the signing profile.

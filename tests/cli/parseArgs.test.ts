@@ -78,6 +78,14 @@ describe(parseArgs.name, () => {
       args: ['mfa', 'setup', 'alice', '--serial', 'arn:aws:iam::111111111111:mfa/alice', '--force'],
       command: { name: 'mfaSetup', options: { profile: 'alice', serial: 'arn:aws:iam::111111111111:mfa/alice', force: true } },
     },
+    { args: ['console'], command: { name: 'console', flags: flags(), console: { print: false } } },
+    // A profile named like the command is reached with export, as for every command word.
+    { args: ['export', 'console'], command: { name: 'export', flags: flags({ profile: 'console' }), format: 'sh' } },
+    {
+      args: ['console', 'prod', '--print', '--service', 's3', '-r', 'eu-west-1', '--duration', '2h', '--mfa-code', '123456'],
+      // --duration is the console session's: the chain runs as an export's, without it.
+      command: { name: 'console', flags: flags({ profile: 'prod', region: 'eu-west-1', mfaCode: '123456' }), console: { print: true, service: 's3', sessionSeconds: 7200 } },
+    },
     { args: ['--debug', 'dev'], command: { name: 'export', flags: flags({ profile: 'dev' }), format: 'sh' }, debug: true },
     // "-" for stdin, which yargs alone would take for a word of its own; past `--` it is the command's.
     { args: ['dev', '--mfa-code', '-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
@@ -133,7 +141,7 @@ describe(parseArgs.name, () => {
     { args: ['dev', 'prod'], message: /prod/ },
     { args: ['init', 'tcsh'], message: /tcsh/ },
     // Command words come before profiles, those of commands still to come too.
-    ...['status', 'whoami', 'prompt', 'console'].flatMap((word) => [
+    ...['status', 'whoami', 'prompt'].flatMap((word) => [
       { args: [word], message: new RegExp(`^awsenv has no "${word}" command in this version$`) },
       { args: [word, 'dev', '--refresh'], message: new RegExp(`^awsenv has no "${word}" command`) },
       { args: ['--debug', word], message: new RegExp(`^awsenv has no "${word}" command`) },
@@ -145,6 +153,8 @@ describe(parseArgs.name, () => {
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
     { args: ['mfa'], message: /^Name an mfa subcommand: setup$/ },
+    { args: ['console', 'dev', '--service', 'S3/../iam'], message: /^--service "S3\/\.\.\/iam" is not a console service name$/ },
+    { args: ['console', 'dev', '--format', 'json'], message: /format/ },
     { args: ['login', '--redirect-port', 'http'], message: /^--redirect-port "http" is not a port number$/ },
     { args: ['login', '--redirect-port', '65536'], message: /^--redirect-port "65536" is not a port number$/ },
     { args: ['login', '--redirect-port', '8400', '--use-device-code'], message: /^--redirect-port is for the browser sign-in/ },

@@ -41,7 +41,7 @@ describe('awsenv login for a console sign-in', () => {
     expect(fs.readFileSync(path.join(dir, '.aws', 'config'), 'utf8')).toBe(`[profile other]\nregion = us-east-1\n\n[profile console]\nlogin_session = ${CONSOLE_SESSION}\nregion = eu-west-1\n`);
     // The sign-in serves an export at once, and the JS SDK reads the same file.
     const calls = signin.calls.length;
-    const exported = await runCli(['console'], { env });
+    const exported = await runCli(['export', 'console'], { env });
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(file.accessToken.accessKeyId);
     const saved = { ...process.env };
@@ -56,7 +56,7 @@ describe('awsenv login for a console sign-in', () => {
     const out = await runCli(['logout', 'console'], { env });
     expect([out.code, out.stderr]).toEqual([0, expect.stringContaining(`signed out of ${CONSOLE_SESSION}`)]);
     expect(fs.existsSync(cacheFile(dir))).toBe(false);
-    expectCleanFailure(await runCli(['console'], { env }), 4, 'profile "console"', 'awsenv login console');
+    expectCleanFailure(await runCli(['export', 'console'], { env }), 4, 'profile "console"', 'awsenv login console');
   }, 60000);
 
   test('denied in the browser: exit 4, no file, the config untouched', async () => {

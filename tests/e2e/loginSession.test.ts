@@ -39,7 +39,7 @@ describe('a login_session profile', () => {
   test('exports the cached sign-in without calling AWS Sign-In', async () => {
     const { env, token } = signedInHome(800);
     const calls = signin.calls.length;
-    const result = await runCli(['console'], { env });
+    const result = await runCli(['export', 'console'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(exported(result.stdout)).toBe(token.accessToken.accessKeyId);
@@ -48,7 +48,7 @@ describe('a login_session profile', () => {
 
   test.each(['sec1', 'pkcs8'] as const)('refreshes credentials near their end (%s key), keeps the file as the AWS CLI reads it, 0600', async (keyForm) => {
     const { env, token, read, dir, home } = signedInHome(30, { keyForm });
-    const result = await runCli(['console'], { env });
+    const result = await runCli(['export', 'console'], { env });
     expect(result.code).toBe(0);
     const file = read();
     expect(exported(result.stdout)).toBe(file.accessToken.accessKeyId);
@@ -63,7 +63,7 @@ describe('a login_session profile', () => {
 
   test('a sign-in made in another region than the one the refresh reaches fails with the way to sign in again', async () => {
     const { env } = signedInHome(30, { region: 'us-west-2' });
-    expectCleanFailure(await runCli(['console'], { env }), 4, 'profile "console"', 'awsenv login console');
+    expectCleanFailure(await runCli(['export', 'console'], { env }), 4, 'profile "console"', 'awsenv login console');
   });
 
   test.each([
@@ -76,7 +76,7 @@ describe('a login_session profile', () => {
     const { env, token } = signedInHome(-10);
     signin.refuse(session, code, status);
     try {
-      const result = await runCli(['console'], { env });
+      const result = await runCli(['export', 'console'], { env });
       expectCleanFailure(result, exit, 'profile "console"', message);
       for (const secret of [token.refreshToken, token.accessToken.secretAccessKey, 'PRIVATE KEY']) expect(result.stderr).not.toContain(secret);
     } finally {
@@ -103,7 +103,7 @@ describe('a login_session profile', () => {
   test('six awsenv at once make one token call', async () => {
     const { env, read } = signedInHome(-10);
     const before = signin.calls.length;
-    const results = await Promise.all(Array.from({ length: 6 }, () => runCli(['console'], { env })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => runCli(['export', 'console'], { env })));
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(signin.calls.length - before).toBe(1);
     expect(new Set(results.map((r) => exported(r.stdout)))).toEqual(new Set([read().accessToken.accessKeyId]));
@@ -123,7 +123,7 @@ describe('the JS SDK\'s fromLoginCredentials on the same file', () => {
 
   test('awsenv refreshes, then the SDK uses that refresh without a call of its own', async () => {
     const { env, home, dir, read } = signedInHome(30);
-    expect((await runCli(['console'], { env })).code).toBe(0);
+    expect((await runCli(['export', 'console'], { env })).code).toBe(0);
     const calls = signin.calls.length;
     const sdk = await withSdkEnv(home, dir, () => fromLoginCredentials({ profile: 'console' })());
     expect(sdk.accessKeyId).toBe(read().accessToken.accessKeyId);
@@ -135,7 +135,7 @@ describe('the JS SDK\'s fromLoginCredentials on the same file', () => {
     const sdk = await withSdkEnv(home, dir, () => fromLoginCredentials({ profile: 'console' })());
     expect(sdk.accessKeyId).toBe(read().accessToken.accessKeyId);
     const calls = signin.calls.length;
-    const result = await runCli(['console'], { env });
+    const result = await runCli(['export', 'console'], { env });
     expect(result.code).toBe(0);
     expect(exported(result.stdout)).toBe(sdk.accessKeyId);
     expect(signin.calls.length).toBe(calls);

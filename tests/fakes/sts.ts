@@ -34,6 +34,8 @@ export interface FakeSts {
   callCount(action?: string): number;
   /** From now on, every credential set issued so far is answered with ExpiredToken. */
   expireIssued(): void;
+  /** Whether expireIssued made these credentials expire. */
+  isExpired(accessKeyId: string): boolean;
   /**
    * From now on, accepts credentials handed out elsewhere (the fake SSO portal's role sessions) as if issued here:
    * they sign as their identity, appear in `issued` and expire with expireIssued.
@@ -82,6 +84,7 @@ export async function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     issued: state.issued,
     callCount: (action) => calls.filter((call) => action === undefined || call.action === action).length,
     expireIssued: () => state.issued.forEach((credentials) => state.expiredKeys.add(credentials.accessKeyId)),
+    isExpired: (accessKeyId) => state.expiredKeys.has(accessKeyId),
     adopt: (credentials) => {
       state.issued.push(credentials);
     },

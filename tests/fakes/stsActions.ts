@@ -1,5 +1,6 @@
 import { assumeRole } from './stsAssumeRole';
 import { getCallerIdentity } from './stsGetCallerIdentity';
+import { getFederationToken } from './stsGetFederationToken';
 import { getSessionToken } from './stsGetSessionToken';
 import { Params } from './stsParams';
 import { assumeRoleWithWebIdentity } from './stsWebIdentity';
@@ -19,6 +20,7 @@ export const signedActions: Record<string, SignedAction> = {
   AssumeRole: assumeRole,
   GetCallerIdentity: getCallerIdentity,
   GetSessionToken: getSessionToken,
+  GetFederationToken: getFederationToken,
 };
 
 /** Actions real STS answers without a signature (the SDK sends them unsigned): the server runs them without authenticating. */

@@ -80,6 +80,8 @@ export interface Identity {
   sessionTags?: Record<string, string>;
   /** The keys among sessionTags that pass on to roles chained from this session. */
   transitiveTagKeys?: string[];
+  /** A GetFederationToken session's policy, as sent. */
+  federatedPolicy?: string;
 }
 
 export interface IssuedCredentials {

@@ -35,6 +35,7 @@ function said(call: Call): string {
     case 'GetSessionToken':
     case 'AssumeRole':
     case 'AssumeRoleWithWebIdentity':
+    case 'GetFederationToken':
       return `${call.to} ${call.profile}`;
     case 'ssoToken':
       return `ssoToken ${call.session}`;

@@ -15,8 +15,8 @@ export const MFA_CODE = '123456';
 /** How long everything the fakes hand out lives. */
 export const ISSUED_SECONDS = 3600;
 
-type StsOperation = 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity';
-type StsInput = Parameters<StsApi['getSessionToken']>[0] | Parameters<StsApi['assumeRole']>[0] | Parameters<StsApi['assumeRoleWithWebIdentity']>[0];
+type StsOperation = 'GetSessionToken' | 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'GetFederationToken';
+type StsInput = Parameters<StsApi['getSessionToken']>[0] | Parameters<StsApi['assumeRole']>[0] | Parameters<StsApi['assumeRoleWithWebIdentity']>[0] | Parameters<StsApi['getFederationToken']>[0];
 
 /** Every call a provider made, in order. */
 export type Call =
@@ -54,7 +54,7 @@ export function fakeProviderDeps(options: { ssoRefusals?: number; overrides?: Pa
       calls.push({ to, profile, input });
       return issued(to, profile);
     };
-    return { getSessionToken: answer('GetSessionToken'), assumeRole: answer('AssumeRole'), assumeRoleWithWebIdentity: answer('AssumeRoleWithWebIdentity') };
+    return { getSessionToken: answer('GetSessionToken'), assumeRole: answer('AssumeRole'), assumeRoleWithWebIdentity: answer('AssumeRoleWithWebIdentity'), getFederationToken: answer('GetFederationToken') };
   };
   const portal = (profile: string): PortalApi => ({
     async getRoleCredentials(accessToken, accountId, roleName) {
