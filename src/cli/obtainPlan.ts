@@ -5,6 +5,7 @@ import { describeChain } from '../chain/describe';
 import { resolve } from '../chain/resolve';
 import { resolveAdHoc, resolveEnvWebIdentity } from '../chain/resolveAdHoc';
 import type { Chain } from '../chain/types';
+import type { Credentials } from '../core/credentials';
 import { hintLongTermKeys } from '../interaction/longTermKeysHint';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
@@ -18,7 +19,19 @@ import type { Wiring } from './wire';
  * for a person's shell, who may take a hint about long-term keys; not for `credential_process` (which the AWS CLI
  * runs on every call, with the terminal as stderr), JSON or a CI file.
  */
-export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Plan> {
+export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: { forPerson?: boolean } = {}): Promise<Plan> {
+  return (await obtainExport(flags, wiring, options)).plan;
+}
+
+/** What an export got: the plan, and the chain and credentials it came from (for awsuse's summary line). */
+export interface Obtained {
+  readonly plan: Plan;
+  readonly chain: Chain;
+  readonly credentials: Credentials;
+}
+
+/** obtainPlan, with the chain and the credentials beside the plan. */
+export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Obtained> {
   const { env, log } = wiring;
   // First: a code of the wrong shape is a usage error, and stdin is read before anything can take it over.
   const mfaCode = await mfaCodeOf(flags.mfaCode, env);
@@ -32,7 +45,7 @@ export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPe
     else if (flags.refresh) log.debug('--refresh: not reading cached credentials');
     const credentials = await runChain(chain, wiring.providerDeps(chain.profile, mfaCode), { cache: flags.cache ? wiring.credentialCache() : undefined, read: !flags.refresh });
     if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
-    return exportPlan(credentials, chain.profile, chain.region);
+    return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials };
   } catch (error) {
     // The one place an error learns which profile was asked for, when it happened at another one on the way.
     throw error instanceof AwsenvError ? error.onTheWayTo(requested) : error;

@@ -58,8 +58,18 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       set(commandOf.init(a)),
     )
     .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
-      formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
+      formatOption(credentialOptions(y))
+        .option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no summary line (profile, account, role, until when) on stderr' }), (a) =>
       set(commandOf.use(a)),
+    )
+    .command(['status', 'whoami'], 'Show the exported profile, its account and identity (STS GetCallerIdentity) and the time left', (y) =>
+      y.option('json', { type: 'boolean', default: false, describe: 'One JSON object instead of lines for a person' }), (a) =>
+      set(commandOf.status(a)),
+    )
+    .command('prompt', 'A short segment for a shell prompt, from the environment alone: "admin (42m)"; nothing when nothing is exported', (y) =>
+      y.option('format', { alias: 'f', type: 'string', describe: 'The segment\'s template: {profile} and {left} (the time left, "expired", or empty for keys without an expiry)' }), (a) =>
+      set(commandOf.prompt(a)),
     )
     .command('login [profile]', 'Sign in for the profile: IAM Identity Center, or the AWS console (login_session) as aws login does', (y) =>
       y
