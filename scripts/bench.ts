@@ -26,6 +26,8 @@ const WARM_EXPORT: Readonly<Record<string, Target>> = {
 };
 const EVERYDAY: Target = { time: 1.1 };
 const HELP_AND_ERRORS: Target = { time: 1.5 };
+// An hour past the bench's start: `awsenv prompt` shows "admin (59m)" throughout.
+const PROMPT_EXPIRATION = new Date(Date.now() + 3600e3).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 async function main() {
   const started = Date.now();
@@ -44,6 +46,8 @@ async function main() {
         ),
       ),
       awsenv('unset', small, ['unset'], { stdoutHas: 'AWS_ACCESS_KEY_ID', target: EVERYDAY }),
+      // What a shell prompt runs before every prompt: from the environment an export leaves, nothing read.
+      awsenv('prompt', small, ['prompt'], { env: { ...envOf(small), AWSENV_PROFILE: 'admin', AWS_CREDENTIAL_EXPIRATION: PROMPT_EXPIRATION }, stdoutHas: 'admin (', target: EVERYDAY }),
       awsenv('init zsh', small, ['init', 'zsh'], { target: EVERYDAY }),
       awsenv('list, small config', small, ['list'], { stdoutHas: 'alice', target: EVERYDAY }),
       awsenv('--help', small, ['--help'], { target: HELP_AND_ERRORS }),

@@ -1,5 +1,5 @@
 # awsenv shell integration for fish: load it with  awsenv init fish | source  or  source awsenv.fish
-# awsuse PROFILE [flags]   export PROFILE's credentials into this shell
+# awsuse PROFILE [flags]   export PROFILE's credentials into this shell, with a summary line on stderr (-q: without)
 # awsuse                   clear them (as does awsuse --unset, or -u)
 
 function awsuse --description 'Export the credentials of an AWS profile into this shell'

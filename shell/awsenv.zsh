@@ -1,5 +1,5 @@
 # awsenv shell integration for zsh: load it with  eval "$(awsenv init zsh)"  or  source awsenv.zsh
-# awsuse PROFILE [flags]   export PROFILE's credentials into this shell
+# awsuse PROFILE [flags]   export PROFILE's credentials into this shell, with a summary line on stderr (-q: without)
 # awsuse                   clear them (as does awsuse --unset, or -u)
 
 awsuse() {

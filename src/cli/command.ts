@@ -65,7 +65,7 @@ export type ShellName = (typeof SHELLS)[number];
 /** One command line, parsed and checked: what main() runs. */
 export type Command =
   | { name: 'export'; flags: CredentialFlags; format: string; output?: string }
-  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean }
+  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean; quiet: boolean }
   | { name: 'exec'; flags: CredentialFlags; command: string[] }
   | { name: 'unset'; format: string }
   | { name: 'list'; long: boolean }
@@ -74,7 +74,10 @@ export type Command =
   | { name: 'logout'; profile?: string; all: boolean }
   | { name: 'ssoProfiles'; options: SsoProfilesOptions }
   | { name: 'mfaSetup'; options: MfaSetupOptions }
-  | { name: 'console'; flags: CredentialFlags; console: ConsoleOptions };
+  | { name: 'console'; flags: CredentialFlags; console: ConsoleOptions }
+  | { name: 'status'; json: boolean }
+  /** format: --format's template of {profile} and {left}; without it, "{profile} ({left})", or "{profile}" for keys without an expiry. */
+  | { name: 'prompt'; format?: string };
 
 export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
 

@@ -15,7 +15,7 @@ const text = (value: unknown) => value as string | undefined;
  */
 export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => CommandOf<N> } = {
   export: (a) => ({ name: 'export', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, output: text(a.output) }),
-  use: (a) => ({ name: 'use', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, unset: Boolean(a.unset) }),
+  use: (a) => ({ name: 'use', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, unset: Boolean(a.unset), quiet: Boolean(a.quiet) }),
   exec: (a) => ({ name: 'exec', flags: credentialFlags(a), command: ((a['--'] as unknown[] | undefined) ?? []).map(String) }),
   unset: (a) => ({ name: 'unset', format: text(a.format) ?? DEFAULT_FORMAT }),
   list: (a) => ({ name: 'list', long: Boolean(a.long) }),
@@ -25,4 +25,6 @@ export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => Comma
   ssoProfiles: (a) => ({ name: 'ssoProfiles', options: { profile: text(a.profile), startUrl: text(a['start-url']), ssoRegion: text(a['sso-region']), sessionName: text(a['session-name']), region: text(a.region), write: Boolean(a.write) } }),
   console: (a) => consoleOf(a),
   mfaSetup: (a) => ({ name: 'mfaSetup', options: { profile: text(a.profile), serial: text(a.serial), force: Boolean(a.force) } }),
+  status: (a) => ({ name: 'status', json: Boolean(a.json) }),
+  prompt: (a) => ({ name: 'prompt', format: text(a.format) }),
 };

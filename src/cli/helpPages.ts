@@ -13,7 +13,7 @@ import type { ParsedArgs } from './command';
 export const HELP_LINES: readonly (readonly string[])[] = [
   ['--help'],
   ['--version'],
-  ...['export', 'exec', 'unset', 'list', 'init', 'use', 'login', 'logout', 'sso', 'sso profiles', 'mfa', 'mfa setup', 'console'].map((command) => [...command.split(' '), '--help']),
+  ...['export', 'exec', 'unset', 'list', 'init', 'use', 'status', 'prompt', 'login', 'logout', 'sso', 'sso profiles', 'mfa', 'mfa setup', 'console'].map((command) => [...command.split(' '), '--help']),
 ];
 
 /** The widths rendered: no terminal (100), a wide one (110, the most yargs is given), the classic 80 columns. */

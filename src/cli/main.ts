@@ -13,6 +13,7 @@ import { useCommand } from './commands/useCommand';
 import { unsetCommand } from './commands/unsetCommand';
 import { listCommand } from './commands/listCommand';
 import { initCommand } from './commands/initCommand';
+import { promptCommand } from './commands/promptCommand';
 
 type Handler<C extends Command> = (command: C, wiring: Wiring) => Promise<string | number>;
 
@@ -26,12 +27,14 @@ const handlers: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   unset: unsetCommand,
   list: listCommand,
   init: initCommand,
+  prompt: promptCommand,
   exec: async (command, wiring) => (await import('./commands/execCommand')).execCommand(command, wiring),
   login: async (command, wiring) => (await import('./commands/loginCommand')).loginCommand(command, wiring),
   logout: async (command, wiring) => (await import('./commands/logoutCommand')).logoutCommand(command, wiring),
   ssoProfiles: async (command, wiring) => (await import('./commands/ssoProfilesCommand')).ssoProfilesCommand(command, wiring),
   mfaSetup: async (command, wiring) => (await import('./commands/mfaSetupCommand')).mfaSetupCommand(command, wiring),
   console: async (command, wiring) => (await import('./commands/consoleCommand')).consoleCommand(command, wiring),
+  status: async (command, wiring) => (await import('./commands/statusCommand')).statusCommand(command, wiring),
 };
 
 /**

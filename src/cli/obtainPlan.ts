@@ -19,10 +19,22 @@ import type { Wiring } from './wire';
  * for a person's shell, who may take a hint about long-term keys; not for `credential_process` (which the AWS CLI
  * runs on every call, with the terminal as stderr), JSON or a CI file.
  */
-export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Plan> {
+export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: { forPerson?: boolean } = {}): Promise<Plan> {
+  return (await obtainExport(flags, wiring, options)).plan;
+}
+
+/** What an export got: the plan, and the chain and credentials it came from (for awsuse's summary line). */
+export interface Obtained {
+  readonly plan: Plan;
+  readonly chain: Chain;
+  readonly credentials: Credentials;
+}
+
+/** obtainPlan, with the chain and the credentials beside the plan. */
+export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Obtained> {
   const { credentials, chain } = await obtainCredentials(flags, wiring);
   if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
-  return exportPlan(credentials, chain.profile, chain.region);
+  return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials };
 }
 
 /**

@@ -4,24 +4,26 @@ import { FROM_STDIN } from './mfaCodeOf';
 import { COMMAND_WORDS } from '../core/commandWords';
 
 /** The flags of the lines shells run, by the names yargs gives them; the short spellings among them. */
-const SHORT: Readonly<Record<string, string>> = { '-f': 'format', '-r': 'region', '-o': 'output', '-u': 'unset', '-l': 'long' };
+const SHORT: Readonly<Record<string, string>> = { '-f': 'format', '-r': 'region', '-o': 'output', '-u': 'unset', '-l': 'long', '-q': 'quiet' };
 const TAKES_VALUE = new Set(['format', 'region', 'output', 'mfa-code', 'mfa-serial', 'duration', 'timeout']);
 const CREDENTIAL = ['region', 'mfa-code', 'mfa-serial', 'duration', 'timeout', 'refresh', 'no-cache'];
 
 /** The commands this parser knows: their flags, and the word each takes (none, an optional profile, the shell). */
 const COMMANDS = {
   export: { flags: [...CREDENTIAL, 'format', 'output'], word: 'profile' },
-  use: { flags: [...CREDENTIAL, 'format', 'unset'], word: 'profile' },
+  use: { flags: [...CREDENTIAL, 'format', 'unset', 'quiet'], word: 'profile' },
   unset: { flags: ['format'], word: undefined },
   list: { flags: ['long'], word: undefined },
   init: { flags: [], word: 'shell' },
+  // In every shell prompt: --format is its template there, not an output format.
+  prompt: { flags: ['format'], word: undefined },
 } as const;
 type Name = keyof typeof COMMANDS;
 
 
 /**
  * The command lines shells run, parsed as yargs parses them, to the same Command (through the same commandOf)
- * and the same errors, without loading yargs: `[export] [P]`, `use [P]`, `unset`, `list`, `init SHELL`, with their
+ * and the same errors, without loading yargs: `[export] [P]`, `use [P]`, `unset`, `list`, `init SHELL`, `prompt`, with their
  * plain flags in every spelling yargs reads the same way. Undefined for every other line, which is yargs' to parse:
  * an unknown or misplaced flag (--help, --version), `--`, `-r=X`, a switch given a value, a flag whose value is
  * missing or starts with "-", an extra word, another command.

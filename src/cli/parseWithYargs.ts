@@ -26,12 +26,6 @@ function credentialOptions<T>(y: Argv<T>) {
     .option('role-session-name', { type: 'string', describe: 'With --role-arn: the role session name' });
 }
 
-/** Command words reserved for commands this awsenv does not have yet (see COMMAND_WORDS): never a profile. */
-const RESERVED = ['status', 'whoami', 'prompt'];
-
-const notACommand = (word: string) =>
-  usageError(`awsenv has no "${word}" command in this version`, `A profile named "${word}" is reached with "awsenv export ${word}"; run "awsenv --help" for the commands.`);
-
 const formatOption = <T>(y: Argv<T>) =>
   y.option('format', { alias: 'f', type: 'string', default: DEFAULT_FORMAT, describe: `Output format: ${formatChoices.join(', ')}` });
 
@@ -65,8 +59,18 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
       set(commandOf.init(a)),
     )
     .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
-      formatOption(credentialOptions(y)).option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' }), (a) =>
+      formatOption(credentialOptions(y))
+        .option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no summary line (profile, account, role, until when) on stderr' }), (a) =>
       set(commandOf.use(a)),
+    )
+    .command(['status', 'whoami'], 'Show the exported profile, its account and identity (STS GetCallerIdentity) and the time left', (y) =>
+      y.option('json', { type: 'boolean', default: false, describe: 'One JSON object instead of lines for a person' }), (a) =>
+      set(commandOf.status(a)),
+    )
+    .command('prompt', 'A short segment for a shell prompt, from the environment alone: "admin (42m)"; nothing when nothing is exported', (y) =>
+      y.option('format', { alias: 'f', type: 'string', describe: 'The segment\'s template: {profile} and {left} (the time left, "expired", or empty for keys without an expiry)' }), (a) =>
+      set(commandOf.prompt(a)),
     )
     .command('login [profile]', 'Sign in for the profile: IAM Identity Center, or the AWS console (login_session) as aws login does', (y) =>
       y
@@ -121,9 +125,6 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
         .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' }), (a) =>
       set(commandOf.console(a)),
     )
-    .command(RESERVED.map((word) => `${word} [words..]`), false, (y) => y.strict(false), (a) => {
-      throw notACommand(String(a._[0]));
-    })
     .option('debug', { type: 'boolean', default: false, global: true, describe: 'Show the resolved chain and every AWS call on stderr (secrets redacted)' })
     .example('creds=$(awsenv profile1) && eval "$creds"', 'Export profile1\'s credentials in bash or zsh, stopping if awsenv fails')
     .example('awsenv profile1 -f fish | source', 'The same in fish')

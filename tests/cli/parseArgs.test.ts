@@ -41,10 +41,12 @@ describe(parseArgs.name, () => {
     { args: ['exec', 'p', '--mfa-serial=GAHT12345678', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', mfaSerial: 'GAHT12345678' }), command: ['cmd'] } },
     // A word that is no command is a profile name.
     { args: ['listt'], command: { name: 'export', flags: flags({ profile: 'listt' }), format: 'sh' } },
-    { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false } },
-    { args: ['use', 'dev'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false } },
-    { args: ['use', '--unset', '-f', 'fish'], command: { name: 'use', flags: flags(), format: 'fish', unset: true } },
-    { args: ['use', 'dev', '-u'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: true } },
+    { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false, quiet: false } },
+    { args: ['use', 'dev'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: false } },
+    { args: ['use', '--unset', '-f', 'fish'], command: { name: 'use', flags: flags(), format: 'fish', unset: true, quiet: false } },
+    { args: ['use', 'dev', '-u'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: true, quiet: false } },
+    { args: ['use', 'dev', '--quiet'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: true } },
+    { args: ['use', '-q', 'dev', '-f', 'fish'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'fish', unset: false, quiet: true } },
     { args: ['exec', 'p', '--', 'cmd', 'a', 'b'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', 'a', 'b'] } },
     // Past `--` every word is the command's, --debug too.
     { args: ['exec', 'p', '--', 'cmd', '--debug', '-r', 'x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', '--debug', '-r', 'x'] }, debug: false },
@@ -62,6 +64,15 @@ describe(parseArgs.name, () => {
     { args: ['list'], command: { name: 'list', long: false } },
     { args: ['list', '-l'], command: { name: 'list', long: true } },
     { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
+    { args: ['status'], command: { name: 'status', json: false } },
+    { args: ['status', '--json'], command: { name: 'status', json: true } },
+    { args: ['whoami', '--json'], command: { name: 'status', json: true } },
+    { args: ['prompt'], command: { name: 'prompt' } },
+    { args: ['prompt', '--format', '[{profile} {left}] '], command: { name: 'prompt', format: '[{profile} {left}] ' } },
+    { args: ['prompt', '-f', '{profile}', '--debug'], command: { name: 'prompt', format: '{profile}' }, debug: true },
+    // A profile named like a command is reached through export.
+    { args: ['export', 'status'], command: { name: 'export', flags: flags({ profile: 'status' }), format: 'sh' } },
+    { args: ['use', 'prompt'], command: { name: 'use', flags: flags({ profile: 'prompt' }), format: 'sh', unset: false, quiet: false } },
     { args: ['login'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false } } },
     { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', signIn: { browser: false, useDeviceCode: false } } },
     { args: ['login', 'dev', '--use-device-code'], command: { name: 'login', profile: 'dev', signIn: { browser: true, useDeviceCode: true } } },
@@ -90,7 +101,7 @@ describe(parseArgs.name, () => {
     // "-" for stdin, which yargs alone would take for a word of its own; past `--` it is the command's.
     { args: ['dev', '--mfa-code', '-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
     { args: ['dev', '--mfa-code=-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
-    { args: ['use', 'dev', '--mfa-code', '-'], command: { name: 'use', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh', unset: false } },
+    { args: ['use', 'dev', '--mfa-code', '-'], command: { name: 'use', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh', unset: false, quiet: false } },
     {
       args: ['exec', 'p', '--mfa-code', '-', '--', 'cmd', '--mfa-code', '-'],
       command: { name: 'exec', flags: flags({ profile: 'p', mfaCode: '-' }), command: ['cmd', '--mfa-code', '-'] },
@@ -98,7 +109,7 @@ describe(parseArgs.name, () => {
     // A profile named like a command is reached through export (or use, whose word is always a profile).
     { args: ['export', 'status'], command: { name: 'export', flags: flags({ profile: 'status' }), format: 'sh' } },
     { args: ['export', 'console', '-r', 'eu-west-1'], command: { name: 'export', flags: flags({ profile: 'console', region: 'eu-west-1' }), format: 'sh' } },
-    { args: ['use', 'whoami'], command: { name: 'use', flags: flags({ profile: 'whoami' }), format: 'sh', unset: false } },
+    { args: ['use', 'whoami'], command: { name: 'use', flags: flags({ profile: 'whoami' }), format: 'sh', unset: false, quiet: false } },
     // A flag given twice takes its last value.
     { args: ['dev', '-r', 'eu-west-1', '--region', 'us-east-1'], command: { name: 'export', flags: flags({ profile: 'dev', region: 'us-east-1' }), format: 'sh' } },
     { args: ['unset', '-f', 'fish', '-f', 'json'], command: { name: 'unset', format: 'json' } },
@@ -140,16 +151,15 @@ describe(parseArgs.name, () => {
     // Only one profile: a second word is not taken as anything.
     { args: ['dev', 'prod'], message: /prod/ },
     { args: ['init', 'tcsh'], message: /tcsh/ },
-    // Command words come before profiles, those of commands still to come too.
-    ...['status', 'whoami', 'prompt'].flatMap((word) => [
-      { args: [word], message: new RegExp(`^awsenv has no "${word}" command in this version$`) },
-      { args: [word, 'dev', '--refresh'], message: new RegExp(`^awsenv has no "${word}" command`) },
-      { args: ['--debug', word], message: new RegExp(`^awsenv has no "${word}" command`) },
-    ]),
     // A word of the command exec could read as its own flag: neither guess is safe.
     { args: ['exec', 'p', 'grep', '-r', 'x'], message: /^exec: is "-r" awsenv's flag or grep's\? Put -- before the command$/ },
     { args: ['exec', 'p', 'aws', '--mfaSerial', 'x'], message: /^exec: is "--mfaSerial" awsenv's flag or aws's\?/ },
     { args: ['exec', 'p', 'terraform', 'apply', '--debug'], message: /^exec: is "--debug" awsenv's flag/ },
+    { args: ['status', 'dev'], message: /dev/ },
+    { args: ['prompt', 'dev'], message: /dev/ },
+    { args: ['prompt', '--json'], message: /json/ },
+    { args: ['status', '--format', 'x'], message: /format/ },
+    { args: ['unset', '--quiet'], message: /quiet/ },
     { args: ['init'], message: /./ },
     { args: ['sso'], message: /^Name an sso subcommand: profiles$/ },
     { args: ['mfa'], message: /^Name an mfa subcommand: setup$/ },

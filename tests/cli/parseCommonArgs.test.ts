@@ -85,6 +85,23 @@ const ANSWERED: string[][] = [
   ['init', 'zsh'],
   ['init', 'fish', '--debug'],
   ['init', '--debug', 'zsh'],
+  ['use', 'dev', '--quiet'],
+  ['use', '-q', 'dev'],
+  ['use', 'dev', '-q', '-q', '-f', 'fish'],
+  ['use', '-u', '-q'],
+  // A command's name after `use` or `export` is a profile.
+  ['use', 'prompt'],
+  ['export', 'status'],
+  ['export', 'whoami'],
+  ['prompt'],
+  ['prompt', '--debug'],
+  ['prompt', '--format', '{profile} ({left})'],
+  ['prompt', '-f', '[{profile}] '],
+  ['prompt', '--format=%{profile}%'],
+  ['prompt', '--format='],
+  ['prompt', '--format', ''],
+  ['prompt', '-f', 'a', '-f', '{left}'],
+  ['prompt', '--format', "'{profile}'"],
   // Bad values: the same usage errors.
   ['dev', '--mfa-code', '12345'],
   ['dev', '--mfa-code=12345a'],
@@ -154,6 +171,23 @@ const LEFT: string[][] = [
   ['init', 'tcsh'],
   ['init', 'zsh', 'bash'],
   ['init', '-f', 'sh', 'zsh'],
+  ['status'],
+  ['status', '--json'],
+  ['whoami'],
+  ['--debug', 'status'],
+  ['--debug', 'whoami'],
+  ['--debug', 'prompt'],
+  ['prompt', 'dev'],
+  ['prompt', '--json'],
+  ['prompt', '-q'],
+  ['prompt', '--format'],
+  ['prompt', '--format', '-{profile}'],
+  ['prompt', 'help'],
+  ['export', '-q'],
+  ['dev', '--quiet'],
+  ['unset', '-q'],
+  ['use', 'dev', '--quiet=false'],
+  ['use', 'dev', '-q', 'true'],
 ];
 
 describe(parseCommonArgs.name, () => {
@@ -172,10 +206,18 @@ describe(parseCommonArgs.name, () => {
     const help = (await parseWithYargs(['--help'])).output!.text;
     const commands = /^Commands:\n([\s\S]*?)\n\n/m.exec(help)![1];
     const words = [...commands.matchAll(/^ {2}awsenv (\w+)/gm)].map((match) => match[1]);
-    expect(words).toEqual(expect.arrayContaining(['export', 'exec', 'unset', 'list', 'init', 'use', 'login', 'logout', 'sso', 'mfa']));
+    expect(words).toEqual(expect.arrayContaining(['export', 'exec', 'unset', 'list', 'init', 'use', 'status', 'prompt', 'login', 'logout', 'sso', 'mfa']));
     for (const word of words) {
       expect(parseCommonArgs(['--debug', word])).toBeUndefined();
       expect(parseCommonArgs([word])?.command?.name ?? word).toBe(word);
     }
+  });
+
+  // `awsenv whoami` is `status`: an alias is never a profile either.
+  test('takes no alias of a command for a profile', async () => {
+    const help = (await parseWithYargs(['--help'])).output!.text;
+    const aliases = [...help.matchAll(/\[aliases: ([^\]]+)\]/g)].flatMap((match) => match[1].split(/,\s*/));
+    expect(aliases).toContain('whoami');
+    for (const alias of aliases) expect([alias, parseCommonArgs([alias]), parseCommonArgs(['--debug', alias])]).toEqual([alias, undefined, undefined]);
   });
 });

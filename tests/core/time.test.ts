@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatSeconds, isoSeconds, parseAwsTime, spokenSeconds } from '../../src/core/time';
+import { formatSeconds, isoSeconds, localClock, parseAwsTime, shortLeft, spokenSeconds } from '../../src/core/time';
 
 describe(isoSeconds.name, () => {
   it.each([
@@ -50,5 +50,39 @@ describe(spokenSeconds.name, () => {
     [600, '10 minutes'],
   ])('%d is %s', (seconds, text) => {
     expect(spokenSeconds(seconds)).toBe(text);
+  });
+});
+
+describe(shortLeft.name, () => {
+  it.each([
+    [3900, '1h05m'],
+    [3600, '1h00m'],
+    [3599, '59m'],
+    [2520, '42m'],
+    [60, '1m'],
+    [59.9, '<1m'],
+    [0.5, '<1m'],
+    [0, 'expired'],
+    [-30, 'expired'],
+    [NaN, 'expired'],
+    [36 * 3600, '36h00m'],
+  ])('%d seconds is %s', (seconds, text) => {
+    expect(shortLeft(seconds)).toBe(text);
+  });
+});
+
+describe(localClock.name, () => {
+  it.each([
+    [new Date(2026, 10, 25, 3, 4, 59), '03:04'],
+    [new Date(2026, 10, 25, 15, 42), '15:42'],
+    [new Date(2026, 10, 25, 0, 0), '00:00'],
+    [new Date(2026, 10, 25, 23, 59, 59, 999), '23:59'],
+  ])('%s is %s on the local clock', (date, text) => {
+    expect(localClock(date)).toBe(text);
+  });
+
+  it('is what toLocaleTimeString says in 24-hour form, without ICU', () => {
+    const date = new Date(Date.UTC(2026, 10, 25, 22, 36, 45));
+    expect(localClock(date)).toBe(date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
   });
 });

@@ -80,11 +80,14 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
       });
 
       expect(result.setupOutput).toBe('');
-      // stderr beside the statuses, so that a failing awsuse says why. Only nosuch may complain.
+      // stderr beside the statuses, so that a failing awsuse says why. Only nosuch may complain; each export says
+      // what it left in the shell, the account and role from the role's ARN alone.
       const [admin0, readonly0, nosuch0, bare0, ...extra] = statusesOf(result);
       expect({ statuses: [admin0, readonly0, nosuch0 > 0, bare0, ...extra], stderr: result.stderr }).toEqual({
         statuses: [0, 0, true, 0],
-        stderr: expect.stringMatching(/^awsenv: profile "nosuch": not found[^]*$/),
+        stderr: expect.stringMatching(
+          /^awsenv: using profile "admin": role admin in account 222222222222, until \d\d:\d\d \((59m|1h00m) left\)\nawsenv: using profile "readonly": role readonly in account 333333333333, until \d\d:\d\d \((59m|1h00m) left\)\nawsenv: profile "nosuch": not found[^]*$/,
+        ),
       });
       expect(result.stderr).not.toMatch(/MFA|terminal/);
 
@@ -137,7 +140,14 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
         env: shellEnv(home, { AWS_ENDPOINT_URL_STS: sts.url }, [binDir]),
         cwd: home,
       });
-      expect({ statuses: statusesOf(result), stderr: result.stderr }).toEqual({ statuses: [0, 0, 0], stderr: '' });
+      expect({ statuses: statusesOf(result), stderr: result.stderr.replace(/until \d\d:\d\d \((59m|1h00m) left\)/g, 'until HH:MM') }).toEqual({
+        statuses: [0, 0, 0],
+        stderr: [
+          'awsenv: using profile "admin": role admin in account 222222222222, until HH:MM\n',
+          'awsenv: using profile "admin": role admin in account 222222222222, until HH:MM\n',
+          'awsenv: using profile "readonly": role readonly in account 333333333333, until HH:MM\n',
+        ].join(''),
+      });
       expect(sts.calls.map((c) => [c.action, c.params.RoleArn])).toEqual([
         ['GetSessionToken', undefined],
         ['AssumeRole', ADMIN_ROLE],

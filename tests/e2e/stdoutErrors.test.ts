@@ -57,6 +57,8 @@ describe('a failed write to stdout', () => {
     ['awsenv --help', 'awsenv --help'],
     ['an export', 'awsenv plain'],
     ['awsenv list --long', 'awsenv list --long'],
+    // No summary line either: it would say the shell holds credentials it never got.
+    ['awsuse\'s awsenv use', 'awsenv use plain'],
   ])('%s >/dev/full: one line on stderr naming the cause, exit 7, no stack trace', async (_name, command) => {
     const result = await bash(`${command} >/dev/full`, home(MANY));
     expect(result.code).toBe(7);

@@ -19,7 +19,8 @@ afterAll(() => sts.close());
 async function builtinsLoadedBy(args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const log = path.join(env.HOME!, `builtins-${Date.now()}-${Math.random()}.txt`);
   const result = await runProcess(process.execPath, ['--require', tracer, AWSENV_BIN, ...args], { env: { ...env, AWSENV_TEST_BUILTIN_LOG: log } });
-  expect([result.code, result.stderr]).toEqual([0, '']);
+  // Nothing on stderr but the summary line of `use`.
+  expect([result.code, result.stderr.replace(/^awsenv: using profile "[^"\n]+": [^\n]+\n$/, '')]).toEqual([0, '']);
   return fs.readFileSync(log, 'utf8').split('\n');
 }
 
@@ -27,14 +28,15 @@ test('a cold run loads crypto and http (the tracer sees them); the cached runs a
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
   const world = { ...env, AWS_ENDPOINT_URL_STS: sts.url };
   expect(await builtinsLoadedBy(['admin', '--mfa-code', '123456'], world)).toEqual(expect.arrayContaining(['crypto', 'http']));
-  for (const profile of ['admin', 'alice']) {
-    expect((await builtinsLoadedBy([profile], world)).filter((name) => HEAVY.includes(name))).toEqual([]);
+  for (const args of [['admin'], ['alice'], ['use', 'admin']]) {
+    expect((await builtinsLoadedBy(args, world)).filter((name) => HEAVY.includes(name))).toEqual([]);
   }
 });
 
-test.each([[['unset']], [['init', 'zsh']], [['list']]])('awsenv %j loads none of the heavy built-ins', async (args) => {
+test.each([[['unset']], [['init', 'zsh']], [['list']], [['prompt']]])('awsenv %j loads none of the heavy built-ins', async (args) => {
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
-  expect((await builtinsLoadedBy(args, env)).filter((name) => HEAVY.includes(name))).toEqual([]);
+  const exported = { AWSENV_PROFILE: 'admin', AWS_CREDENTIAL_EXPIRATION: '2099-01-01T00:00:00Z' };
+  expect((await builtinsLoadedBy(args, { ...env, ...exported })).filter((name) => HEAVY.includes(name))).toEqual([]);
 });
 
 test('a static profile needs no cache at all, and loads none of them either', async () => {

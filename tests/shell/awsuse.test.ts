@@ -82,23 +82,35 @@ interface Scenario {
   /** The exit status of each call. */
   readonly statuses: readonly number[];
   readonly stderr?: string;
+  /** The profile of each export among the calls, in order: each prints its summary line on stderr. */
+  readonly exports?: readonly string[];
 }
 
+// What awsuse says on stderr after an export of each profile: static keys, so no account, role or expiry.
+const SUMMARY: Readonly<Record<string, string>> = {
+  hostile: 'awsenv: using profile "hostile": expiry unknown\n',
+  plain: 'awsenv: using profile "plain": long-term keys\n',
+  [WEIRD_NAME]: `awsenv: using profile "${WEIRD_NAME}": long-term keys\n`,
+};
+const summaries = (profiles: readonly string[] = []) => profiles.map((profile) => SUMMARY[profile]).join('');
+
 const SCENARIOS: readonly Scenario[] = [
-  { title: 'awsuse PROFILE exports its keys, token and region byte for byte', calls: [['hostile']], before: BEFORE, after: HOSTILE_EXPORTED, statuses: [0] },
-  { title: 'awsuse PROFILE succeeds in a shell with none of the variables set', calls: [['hostile']], after: HOSTILE_EXPORTED, statuses: [0] },
+  { title: 'awsuse PROFILE exports its keys, token and region byte for byte', calls: [['hostile']], before: BEFORE, after: HOSTILE_EXPORTED, statuses: [0], exports: ['hostile'] },
+  { title: 'awsuse PROFILE succeeds in a shell with none of the variables set', calls: [['hostile']], after: HOSTILE_EXPORTED, statuses: [0], exports: ['hostile'] },
   {
     title: 'awsuse PROFILE names the profile in AWSENV_PROFILE, whatever its name',
     calls: [[WEIRD_NAME]],
     before: BEFORE,
     after: { AWS_ACCESS_KEY_ID: WEIRD_KEY, AWS_SECRET_ACCESS_KEY: 'weird-secret', AWS_SECURITY_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWSENV_PROFILE: WEIRD_NAME, AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null },
     statuses: [0],
+    exports: [WEIRD_NAME],
   },
   {
     title: 'switching to a profile without a token drops the token, and takes the region from ~/.aws/config',
     calls: [['hostile'], ['plain']],
     after: { ...HOSTILE_EXPORTED, AWS_ACCESS_KEY_ID: 'AKIAPLAIN', AWS_SECRET_ACCESS_KEY: 'plain-secret', AWS_SESSION_TOKEN: null, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWSENV_PROFILE: 'plain' },
     statuses: [0, 0],
+    exports: ['hostile', 'plain'],
   },
   {
     title: 'flags after the profile reach awsenv (--region)',
@@ -106,10 +118,18 @@ const SCENARIOS: readonly Scenario[] = [
     before: BEFORE,
     after: { AWS_ACCESS_KEY_ID: 'AKIAPLAIN', AWS_SECRET_ACCESS_KEY: 'plain-secret', AWS_SECURITY_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'us-east-2', AWSENV_PROFILE: 'plain', AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null },
     statuses: [0],
+    exports: ['plain'],
   },
-  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0] },
-  { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0] },
-  { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0] },
+  {
+    title: 'awsuse -q and --quiet export without the summary line',
+    calls: [['hostile', '-q'], ['--quiet', 'plain']],
+    after: { ...HOSTILE_EXPORTED, AWS_ACCESS_KEY_ID: 'AKIAPLAIN', AWS_SECRET_ACCESS_KEY: 'plain-secret', AWS_SESSION_TOKEN: null, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWSENV_PROFILE: 'plain' },
+    statuses: [0, 0],
+  },
+  // Clearing says nothing: the shell's prompt (awsenv prompt) shows it.
+  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
+  { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
+  { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse with no argument succeeds when there is nothing to clear', calls: [[]], after: {}, statuses: [0] },
   { title: 'an unknown profile fails with the config exit code and changes nothing', calls: [['nosuchprofile']], before: SENTINEL, after: {}, statuses: [exitCodes.config], stderr: 'nosuchprofile' },
   {
@@ -119,6 +139,7 @@ const SCENARIOS: readonly Scenario[] = [
     after: HOSTILE_EXPORTED,
     statuses: [0, exitCodes.config],
     stderr: 'nosuchprofile',
+    exports: ['hostile'],
   },
   { title: 'an unknown flag fails with the usage exit code and changes nothing', calls: [['plain', '--bogus']], before: SENTINEL, after: {}, statuses: [exitCodes.usage], stderr: 'bogus' },
 ];
@@ -158,15 +179,17 @@ describe.each(cases)('awsuse in %s, loaded by %s', (_name, load, integration) =>
     const result = await run(scenario.calls, scenario.before);
     expect(varsOf(result)).toEqual(expectedVars(scenario.before ?? {}, scenario.after));
     expect({ statuses: statusesOf(result), loadPrinted: result.setupOutput, awsusePrinted: result.bodyOutput }).toEqual({ statuses: scenario.statuses, loadPrinted: '', awsusePrinted: '' });
+    // The summaries first, each when its export is done, then what a failure says.
+    expect(result.stderr.slice(0, summaries(scenario.exports).length)).toBe(summaries(scenario.exports));
     if (scenario.stderr) expect(result.stderr).toContain(scenario.stderr);
-    else expect(result.stderr).toBe('');
+    else expect(result.stderr).toBe(summaries(scenario.exports));
   });
 
   test('loading the integration twice changes nothing', async () => {
     const twice = `${loadIntegration(integration, load)}\n${loadIntegration(integration, load)}`;
     const result = await run([['hostile']], BEFORE, twice);
     expect(varsOf(result)).toEqual(expectedVars(BEFORE, HOSTILE_EXPORTED));
-    expect({ statuses: statusesOf(result), stderr: result.stderr }).toEqual({ statuses: [0], stderr: '' });
+    expect({ statuses: statusesOf(result), stderr: result.stderr }).toEqual({ statuses: [0], stderr: summaries(['hostile']) });
   });
 });
 

@@ -1,15 +1,27 @@
 import { AwsenvError } from '../../core/errors';
+import { writeStderr } from '../../core/writeAllSync';
 import { rendererFor } from '../../render/formats';
 import { unsetPlan } from '../../render/plan';
 import type { CommandOf } from '../command';
-import { obtainPlan } from '../obtainPlan';
+import { obtainExport } from '../obtainPlan';
+import { useSummary } from '../useSummary';
 import type { Wiring } from '../wire';
+import { writeStdout } from '../writeStdout';
 
-/** `awsenv use`, what the shells' awsuse evaluates: an export, or with no profile (or --unset) the code that clears it. */
+/**
+ * `awsenv use`, what the shells' awsuse evaluates: an export, or with no profile (or --unset) the code that clears it.
+ * An export ends with one line on stderr saying what the shell now holds, unless --quiet.
+ */
 export async function useCommand(command: CommandOf<'use'>, wiring: Wiring): Promise<string> {
   const renderer = rendererFor(command.format);
   if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
   // The one place that decides what a bare `awsuse` means: today it clears; a profile picker would go here.
   if (command.unset || !command.flags.profile) return renderer.render(unsetPlan());
-  return renderer.render(await obtainPlan(command.flags, wiring));
+  const { plan, chain, credentials } = await obtainExport(command.flags, wiring);
+  const code = renderer.render(plan);
+  if (command.quiet) return code;
+  // The summary after the code: it says the shell has the credentials, which is not so when stdout cannot be written.
+  writeStdout(code);
+  writeStderr(`${useSummary(chain, credentials, wiring.now())}\n`);
+  return '';
 }
