@@ -36,6 +36,7 @@ function resolveChain(name: string, config: AwsConfig, options: ResolveOptions):
     steps = roleSteps(steps, links[i], { source: links[i + 1].profile, requested: i === 0, config, options, decisions });
   }
   steps = withFinalDuration(steps, options.durationSeconds);
+  const warnings = unusedDuration(steps, options.durationSeconds);
   if (options.mfaSerial && !steps.some((step) => 'mfaSerial' in step && step.mfaSerial === options.mfaSerial)) {
     throw new AwsenvError('usage', `--mfa-serial was given, but profile "${name}" has no long-term keys or role for an MFA device to serve`, {
       profile: name,
@@ -43,7 +44,7 @@ function resolveChain(name: string, config: AwsConfig, options: ResolveOptions):
     });
   }
   checkChain(steps);
-  return { profile: name, steps, region: options.region || links[0].profile.region, decisions };
+  return { profile: name, steps, region: options.region || links[0].profile.region, decisions, ...(warnings.length && { warnings }) };
 }
 
 /** The steps of the root: the profile where the source_profile links end, whose own settings give credentials. */
@@ -105,6 +106,22 @@ function withOwnMfaSession(keys: StaticStep | ProcessStep, { name, profile }: Li
   const whose = keys.kind === 'process' ? `the keys the credential_process of "${name}" gives` : `the keys of "${name}"`;
   decisions.push(`MFA: the code for ${profile.mfa_serial} goes to GetSessionToken for ${whose}, the profile asked for`);
   return [keys, { kind: 'sessionToken', profile: name, mfaSerial: profile.mfa_serial, ...(profile.mfa_process && { mfaProcess: profile.mfa_process }), durationSeconds: profile.duration_seconds ?? DEFAULT_SESSION_SECONDS, sts: stsTarget(profile, config, options.env, options.region) }];
+}
+
+// What sets the lifetime of the credentials a step gives when STS is not asked for one.
+const LIFETIME_SET_BY: Partial<Record<Step['kind'], string>> = {
+  static: 'long-term keys do not expire',
+  sso: "IAM Identity Center gives a role's credentials for the permission set's session duration",
+  process: 'credential_process decides how long its credentials last',
+  login: 'a console sign-in gives 15-minute credentials and refreshes them',
+  instanceMetadata: 'the instance role gives credentials as they come',
+  container: 'the container role gives credentials as they come',
+};
+
+/** --duration on a chain whose last step takes none: a warning, never silence. */
+function unusedDuration(steps: readonly Step[], durationSeconds: number | undefined): string[] {
+  const why = durationSeconds !== undefined ? LIFETIME_SET_BY[steps[steps.length - 1].kind] : undefined;
+  return why ? [`--duration does not apply to profile "${steps[steps.length - 1].profile}" and is ignored: ${why}`] : [];
 }
 
 function withFinalDuration(steps: Step[], durationSeconds: number | undefined): Step[] {

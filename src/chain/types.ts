@@ -121,6 +121,8 @@ export interface Chain {
   readonly region?: string;
   /** Why resolve() shaped the chain as it did where the choice is not obvious (where the MFA code goes), for --debug. */
   readonly decisions?: readonly string[];
+  /** Settings asked for that this chain cannot honour, each said once on stderr rather than dropped in silence. */
+  readonly warnings?: readonly string[];
 }
 
 /** Where the profile name came from, so an unknown name can be traced to the AWS_PROFILE that set it. */

@@ -50,6 +50,7 @@ export async function obtainCredentials(flags: CredentialFlags, wiring: Wiring, 
   try {
     const chain = chooseChain(flags, config, wiring);
     log.debug(describeChain(chain));
+    for (const warning of chain.warnings ?? []) log.warn(warning);
     check?.(chain);
     if (mfaCode !== undefined) checkMfaWanted(chain, flags.mfaCode === undefined ? `$${MFA_CODE_VARIABLE}` : '--mfa-code');
     if (!flags.cache) log.debug('--no-cache: not reading or writing cached credentials');

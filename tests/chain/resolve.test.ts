@@ -43,6 +43,8 @@ interface ChainCase {
   options?: Partial<ResolveOptions>;
   steps: Step[];
   region?: string;
+  /** Settings the chain cannot honour, said on stderr. */
+  warnings?: string[];
 }
 
 describe(resolve.name, () => {
@@ -147,7 +149,14 @@ describe(resolve.name, () => {
       steps: [{ kind: 'static', profile: 'carol', ...KEYS.bob }, { kind: 'assumeRole', profile: 'via-carol', roleArn: ADMIN, sts: US_EAST_1 }],
     },
     { why: '--duration sets the length of an MFA session that is the last step', profile: 'bob', options: { durationSeconds: 3600 }, steps: [bob, { ...bobSession, durationSeconds: 3600 }] },
-    { why: '--duration leaves plain keys alone', profile: 'alice', options: { durationSeconds: 3600 }, steps: [alice], region: 'eu-west-1' },
+    {
+      why: '--duration leaves plain keys alone, and says so',
+      profile: 'alice',
+      options: { durationSeconds: 3600 },
+      steps: [alice],
+      region: 'eu-west-1',
+      warnings: ['--duration does not apply to profile "alice" and is ignored: long-term keys do not expire'],
+    },
     {
       why: '--region sends every call there and is exported',
       profile: 'admin',
@@ -243,10 +252,10 @@ sts =
       profile: 'alice',
       steps: [alice],
     },
-  ])('$why ($profile)', async ({ files = WORLD, profile, options, steps, region }) => {
+  ])('$why ($profile)', async ({ files = WORLD, profile, options, steps, region, warnings }) => {
     const config = await loadIni(files);
     const chain = resolve(profile, config, { env: {}, ...options });
-    expect(chain).toEqual<Chain>({ profile, steps, region, decisions: expect.any(Array) });
+    expect(chain).toEqual<Chain>({ profile, steps, region, decisions: expect.any(Array), ...(warnings && { warnings }) });
   });
 
   // resolve() writes down why the MFA code went where it did, for --debug.
