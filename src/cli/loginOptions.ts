@@ -3,7 +3,8 @@ import type { LoginOptions } from './command';
 import { usageError } from './usageError';
 
 // A device code lives ten minutes, and other shells wait for a sign-in only a little longer than that.
-const MAX_WAIT_SECONDS = 600;
+/** The longest --sign-in-timeout, and the wait without one. */
+export const MAX_WAIT_SECONDS = 600;
 
 /** `awsenv login`'s flags, checked: a bad value is a usage error before anything else happens. */
 export function loginOptions(argv: Readonly<Record<string, unknown>>): LoginOptions {

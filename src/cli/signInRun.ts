@@ -8,13 +8,14 @@ import { authCodeSignIn } from '../sso/authCodeSignIn';
 import { deviceSignIn } from '../sso/deviceSignIn';
 import { listenOnLoopback } from '../sso/loopbackListener';
 import type { SignInDeps } from '../sso/signIn';
+import { MAX_WAIT_SECONDS } from './loginOptions';
 import { chooseSignInFlow, sshTunnelAdvice } from '../sso/signInFlow';
 import { openBrowser } from '../interaction/openBrowser';
 import { announceFlow, signInDisplay } from '../interaction/signInDisplay';
 import type { LoginOptions } from './command';
 
 /** The AWS CLI's bound on the browser flow, and a device code's life: ten minutes. */
-export const SIGN_IN_WAIT_MS = 10 * 60 * 1000;
+export const SIGN_IN_WAIT_MS = MAX_WAIT_SECONDS * 1000;
 
 export interface SignInWorld {
   readonly env: Env;

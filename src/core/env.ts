@@ -8,3 +8,6 @@ export const homeDir = (env: Env) => env.HOME || env.USERPROFILE || (require('no
 
 /** A boolean setting as the AWS SDKs read one from the environment or a profile: "true" in any case. */
 export const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
+
+/** Linux without X or Wayland: a desktop browser cannot be started here (the open and sign-in-flow choices ask). */
+export const noDisplay = (env: Env, platform: NodeJS.Platform = process.platform) => platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;

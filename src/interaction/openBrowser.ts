@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import type { Env } from '../core/env';
+import { noDisplay, type Env } from '../core/env';
 import type { Logger } from '../core/logger';
 import { shellSplit } from '../core/shellSplit';
 
 /** Opens the URL in the person's browser if there is one to open; failing to is never an error, the URL is shown. */
 export async function openBrowser(url: string, env: Env, log: Logger): Promise<void> {
   if (env.BROWSER) return openWithBrowserVariable(env.BROWSER, url, log);
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+  if (noDisplay(env)) {
     log.debug('no display: not opening a browser');
     return;
   }

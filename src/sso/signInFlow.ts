@@ -1,5 +1,5 @@
 import type { SignInFlow, SsoSession } from '../chain/types';
-import type { Env } from '../core/env';
+import { noDisplay, type Env } from '../core/env';
 
 /** Everything the choice of flow looks at, read by the caller: this file is pure. */
 export interface FlowSituation {
@@ -45,7 +45,7 @@ function unreachable({ env, platform, inContainer }: FlowSituation): [string, bo
   if (env.CODESPACES === 'true') return ['this is a GitHub Codespace', false];
   if (env.AWS_EXECUTION_ENV === 'CloudShell') return ['this is AWS CloudShell', false];
   if (inContainer) return ['this is a container', false];
-  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return ['there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)', false];
+  if (noDisplay(env, platform)) return ['there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)', false];
   return undefined;
 }
 
