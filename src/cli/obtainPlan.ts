@@ -9,6 +9,7 @@ import type { Chain } from '../chain/types';
 import { hintLongTermKeys } from '../interaction/longTermKeysHint';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
+import { shellExportPlan } from '../render/shellPlans';
 import type { CredentialFlags } from './command';
 import { MFA_CODE_VARIABLE, mfaCodeOf } from './mfaCodeOf';
 import { pickProfile } from './pickProfile';
@@ -16,10 +17,11 @@ import type { Wiring } from './wire';
 
 /**
  * config → resolve → run: the plan an export prints, exec applies and awsuse evaluates. `forPerson`: the output is
- * for a person's shell, who may take a hint about long-term keys; not for `credential_process` (which the AWS CLI
- * runs on every call, with the terminal as stderr), JSON or a CI file.
+ * for a person's shell, who may take a hint about long-term keys and whose region and profile variables awsenv
+ * switches with care (shellExportPlan); not for `credential_process` (which the AWS CLI runs on every call, with the
+ * terminal as stderr), JSON or a CI file.
  */
-export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: { forPerson?: boolean } = {}): Promise<Plan> {
+export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: ExportOptions = {}): Promise<Plan> {
   return (await obtainExport(flags, wiring, options)).plan;
 }
 
@@ -30,11 +32,18 @@ export interface Obtained {
   readonly credentials: Credentials;
 }
 
+export interface ExportOptions {
+  readonly forPerson?: boolean;
+  /** awsuse --auto-refresh, recorded for the shell's prompt hook. */
+  readonly autoRefresh?: boolean;
+}
+
 /** obtainPlan, with the chain and the credentials beside the plan. */
-export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true }: { forPerson?: boolean } = {}): Promise<Obtained> {
+export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true, autoRefresh }: ExportOptions = {}): Promise<Obtained> {
   const { credentials, chain } = await obtainCredentials(flags, wiring);
-  if (forPerson && !credentials.sessionToken) await hintLongTermKeys(chain.profile);
-  return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials };
+  if (!forPerson) return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials };
+  if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
+  return { plan: shellExportPlan(credentials, chain.profile, chain.region, wiring.env, { autoRefresh }), chain, credentials };
 }
 
 /**

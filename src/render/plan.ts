@@ -1,5 +1,6 @@
 import type { Credentials } from '../core/credentials';
 import { isoSeconds } from '../core/time';
+import { PROFILE_NAMES } from './awsenvState';
 
 /** What a shell should do, in order: set a variable to a value, or unset it (null). */
 export type Plan = ReadonlyArray<readonly [name: string, value: string | null]>;
@@ -20,8 +21,7 @@ export const EXPORTED_NAMES = [
 ] as const;
 
 // A profile variable beside exported keys makes tools look the profile up again, and botocore refuses to start
-// when it names a profile missing from the config file (as in a CI container).
-const PROFILE_NAMES = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const;
+// when it names a profile missing from the config file (as in a CI container): an export unsets PROFILE_NAMES.
 
 export function exportPlan(credentials: Credentials, profile: string, region: string | undefined): Plan {
   return [

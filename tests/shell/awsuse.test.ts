@@ -71,6 +71,10 @@ const HOSTILE_EXPORTED: Vars = {
 const CLEARED: Vars = Object.fromEntries(EXPORTED_NAMES.map((name) => [name, null]));
 // What a user may have in the environment before: a profile, and leftovers of older tools.
 const BEFORE: Vars = { AWS_PROFILE: 'hostile', AWS_DEFAULT_PROFILE: 'other', AWS_SECURITY_TOKEN: 'stale', AWS_CREDENTIAL_EXPIRATION: 'stale' };
+// What the first awsuse finds and a clear gives back: the user's own region and profile.
+const USER_REGION: Vars = { AWS_REGION: 'user-region', AWS_PROFILE: 'mine' };
+const BEFORE_PROFILES: Vars = { AWS_PROFILE: BEFORE.AWS_PROFILE, AWS_DEFAULT_PROFILE: BEFORE.AWS_DEFAULT_PROFILE };
+const WEIRD_EXPORTED: Vars = { AWS_ACCESS_KEY_ID: WEIRD_KEY, AWS_SECRET_ACCESS_KEY: 'weird-secret', AWS_SESSION_TOKEN: null, AWS_SECURITY_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWSENV_PROFILE: WEIRD_NAME, AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null };
 const SENTINEL: Vars = { AWS_ACCESS_KEY_ID: 'SENTINEL', AWS_PROFILE: 'keep', AWS_REGION: 'keep-region' };
 
 interface Scenario {
@@ -101,7 +105,7 @@ const SCENARIOS: readonly Scenario[] = [
     title: 'awsuse PROFILE names the profile in AWSENV_PROFILE, whatever its name',
     calls: [[WEIRD_NAME]],
     before: BEFORE,
-    after: { AWS_ACCESS_KEY_ID: WEIRD_KEY, AWS_SECRET_ACCESS_KEY: 'weird-secret', AWS_SECURITY_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWSENV_PROFILE: WEIRD_NAME, AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null },
+    after: WEIRD_EXPORTED,
     statuses: [0],
     exports: [WEIRD_NAME],
   },
@@ -126,10 +130,34 @@ const SCENARIOS: readonly Scenario[] = [
     after: { ...HOSTILE_EXPORTED, AWS_ACCESS_KEY_ID: 'AKIAPLAIN', AWS_SECRET_ACCESS_KEY: 'plain-secret', AWS_SESSION_TOKEN: null, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWSENV_PROFILE: 'plain' },
     statuses: [0, 0],
   },
+  {
+    title: 'switching to a profile without a region clears the region awsenv set',
+    calls: [['plain'], [WEIRD_NAME]],
+    after: { ...WEIRD_EXPORTED, AWS_REGION: null, AWS_DEFAULT_REGION: null },
+    statuses: [0, 0],
+    exports: ['plain', WEIRD_NAME],
+  },
+  {
+    title: "switching to a profile without a region gives the user's own region back",
+    calls: [['plain'], [WEIRD_NAME]],
+    before: USER_REGION,
+    after: { ...WEIRD_EXPORTED, AWS_REGION: 'user-region', AWS_DEFAULT_REGION: null },
+    statuses: [0, 0],
+    exports: ['plain', WEIRD_NAME],
+  },
+  { title: 'a profile without a region keeps the region the user set', calls: [[WEIRD_NAME]], before: USER_REGION, after: WEIRD_EXPORTED, statuses: [0], exports: [WEIRD_NAME] },
   // Clearing says nothing: the shell's prompt (awsenv prompt) shows it.
-  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
-  { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
-  { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
+  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
+  { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
+  { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
+  {
+    title: 'clearing after switches gives back the region and profile the user had before the first awsuse',
+    calls: [['hostile'], ['plain'], [WEIRD_NAME], ['-u']],
+    before: USER_REGION,
+    after: { ...CLEARED, AWS_REGION: 'user-region', AWS_PROFILE: 'mine' },
+    statuses: [0, 0, 0, 0],
+    exports: ['hostile', 'plain', WEIRD_NAME],
+  },
   { title: 'awsuse with no argument succeeds when there is nothing to clear', calls: [[]], after: {}, statuses: [0] },
   { title: 'an unknown profile fails with the config exit code and changes nothing', calls: [['nosuchprofile']], before: SENTINEL, after: {}, statuses: [exitCodes.config], stderr: 'nosuchprofile' },
   {

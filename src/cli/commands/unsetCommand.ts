@@ -1,6 +1,7 @@
 import { rendererFor } from '../../render/formats';
-import { unsetPlan } from '../../render/plan';
+import { shellClearPlan } from '../../render/shellPlans';
 import type { CommandOf } from '../command';
+import type { Wiring } from '../wire';
 
-/** `awsenv unset`: the code that clears everything an export sets. */
-export const unsetCommand = async (command: CommandOf<'unset'>): Promise<string> => rendererFor(command.format).render(unsetPlan());
+/** `awsenv unset`: the code that clears what an export set, and gives the user's region and profile back. */
+export const unsetCommand = async (command: CommandOf<'unset'>, wiring: Wiring): Promise<string> => rendererFor(command.format).render(shellClearPlan(wiring.env));

@@ -1,7 +1,7 @@
 import { AwsenvError } from '../../core/errors';
 import { writeStderr } from '../../core/writeAllSync';
 import { rendererFor } from '../../render/formats';
-import { unsetPlan } from '../../render/plan';
+import { shellClearPlan } from '../../render/shellPlans';
 import type { CommandOf } from '../command';
 import { obtainExport } from '../obtainPlan';
 import { useSummary } from '../useSummary';
@@ -16,7 +16,7 @@ export async function useCommand(command: CommandOf<'use'>, wiring: Wiring): Pro
   const renderer = rendererFor(command.format);
   if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
   // The one place that decides what a bare `awsuse` means: today it clears; a profile picker would go here.
-  if (command.unset || !command.flags.profile) return renderer.render(unsetPlan());
+  if (command.unset || !command.flags.profile) return renderer.render(shellClearPlan(wiring.env));
   const { plan, chain, credentials } = await obtainExport(command.flags, wiring);
   const code = renderer.render(plan);
   if (command.quiet) return code;
