@@ -19,3 +19,38 @@ _awsuse() {
 if (( $+functions[compdef] )); then
   compdef _awsuse awsuse
 fi
+
+# Before each prompt, when the credentials awsuse exported are within ten minutes of their end (where awsenv itself
+# stops reusing cached ones): once, with awsuse --auto-refresh, new ones if no person is needed; else one warning.
+# It reads AWSENV_STATE with zsh's own regex and clock (zsh/datetime): a prompt that needs neither starts no process.
+zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
+__awsenv_precmd() {
+  local expires now=$EPOCHSECONDS code name=${AWSENV_PROFILE-} why=
+  local -a match mbegin mend args
+  [[ ${AWSENV_STATE-} =~ '(^|&)expires=([0-9]+)' ]] || return 0
+  expires=$match[2]
+  (( now < expires - 600 )) || [[ ${__awsenv_noticed-} == $expires ]] && return 0
+  typeset -g __awsenv_noticed=$expires
+  if [[ $AWSENV_STATE =~ '(^|&)auto=1(&|$)' && -n $name ]]; then
+    args=(use --format sh --quiet --non-interactive --auto-refresh)
+    [[ $AWSENV_STATE =~ '(^|&)region=([a-z0-9-]+)(&|$)' ]] && args+=(--region $match[2])
+    if code="$(command awsenv $args $name 2>/dev/null)"; then
+      eval "$code"
+      # Renewed: nothing to say, unless the new ones end as soon (then they are what the warning is about).
+      [[ ${AWSENV_STATE-} =~ '(^|&)expires=([0-9]+)' ]] || return 0
+      expires=$match[2] __awsenv_noticed=$match[2]
+      (( now < expires - 600 )) && return 0
+    else
+      why=' and cannot be renewed without you'
+    fi
+  fi
+  local shown=${name//[[:cntrl:]]/?} command=${${(q-)name}//[[:cntrl:]]/?}
+  if (( expires > now )); then
+    printf 'awsenv: the credentials of profile "%s" expire in %dm%s: awsuse %s\n' "$shown" $(( (expires - now + 59) / 60 )) "$why" "$command" >&2
+  else
+    printf 'awsenv: the credentials of profile "%s" have expired%s: awsuse %s\n' "$shown" "$why" "$command" >&2
+  fi
+  return 0
+}
+
+autoload -Uz add-zsh-hook && add-zsh-hook precmd __awsenv_precmd

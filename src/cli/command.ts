@@ -13,6 +13,8 @@ export interface CredentialFlags {
   readonly timeoutMs: number;
   readonly refresh: boolean;
   readonly cache: boolean;
+  /** false with --non-interactive: nothing may wait for a person (no MFA prompt, mfa_process or sign-in). */
+  readonly interactive: boolean;
   /** --role-arn and its source, for a role named on the command line instead of in a profile. */
   readonly adHoc?: AdHocRole;
 }
@@ -65,7 +67,7 @@ export type ShellName = (typeof SHELLS)[number];
 /** One command line, parsed and checked: what main() runs. */
 export type Command =
   | { name: 'export'; flags: CredentialFlags; format: string; output?: string }
-  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean; quiet: boolean }
+  | { name: 'use'; flags: CredentialFlags; format: string; unset: boolean; quiet: boolean; autoRefresh: boolean }
   | { name: 'exec'; flags: CredentialFlags; command: string[] }
   | { name: 'unset'; format: string }
   | { name: 'list'; long: boolean }

@@ -15,7 +15,7 @@ const text = (value: unknown) => value as string | undefined;
  */
 export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => CommandOf<N> } = {
   export: (a) => ({ name: 'export', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, output: text(a.output) }),
-  use: (a) => ({ name: 'use', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, unset: Boolean(a.unset), quiet: Boolean(a.quiet) }),
+  use: (a) => ({ name: 'use', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, unset: Boolean(a.unset), quiet: Boolean(a.quiet), autoRefresh: Boolean(a['auto-refresh']) }),
   exec: (a) => ({ name: 'exec', flags: credentialFlags(a), command: ((a['--'] as unknown[] | undefined) ?? []).map(String) }),
   unset: (a) => ({ name: 'unset', format: text(a.format) ?? DEFAULT_FORMAT }),
   list: (a) => ({ name: 'list', long: Boolean(a.long) }),

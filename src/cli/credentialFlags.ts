@@ -48,5 +48,6 @@ export function credentialFlags(argv: Readonly<Record<string, unknown>>): Creden
     timeoutMs: timeoutSeconds * 1000,
     refresh: Boolean(argv.refresh),
     cache: !argv['no-cache'],
+    interactive: !argv['non-interactive'],
   };
 }

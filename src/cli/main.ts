@@ -55,8 +55,8 @@ export async function main(args: readonly string[], env: Env): Promise<number> {
     }
     if (!parsed.command) return 0;
     const command = parsed.command;
-    const timeoutMs = 'flags' in command ? command.flags.timeoutMs : undefined;
-    const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug), timeoutMs));
+    const flags = 'flags' in command ? command.flags : undefined;
+    const output = await (handlers[command.name] as Handler<Command>)(command, wire(env, stderrLogger(parsed.debug), flags?.timeoutMs, flags?.interactive));
     if (typeof output === 'number') return output;
     writeStdout(output);
     return 0;

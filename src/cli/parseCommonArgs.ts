@@ -6,12 +6,12 @@ import { COMMAND_WORDS } from '../core/commandWords';
 /** The flags of the lines shells run, by the names yargs gives them; the short spellings among them. */
 const SHORT: Readonly<Record<string, string>> = { '-f': 'format', '-r': 'region', '-o': 'output', '-u': 'unset', '-l': 'long', '-q': 'quiet' };
 const TAKES_VALUE = new Set(['format', 'region', 'output', 'mfa-code', 'mfa-serial', 'duration', 'timeout']);
-const CREDENTIAL = ['region', 'mfa-code', 'mfa-serial', 'duration', 'timeout', 'refresh', 'no-cache'];
+const CREDENTIAL = ['region', 'mfa-code', 'mfa-serial', 'duration', 'timeout', 'refresh', 'no-cache', 'non-interactive'];
 
 /** The commands this parser knows: their flags, and the word each takes (none, an optional profile, the shell). */
 const COMMANDS = {
   export: { flags: [...CREDENTIAL, 'format', 'output'], word: 'profile' },
-  use: { flags: [...CREDENTIAL, 'format', 'unset', 'quiet'], word: 'profile' },
+  use: { flags: [...CREDENTIAL, 'format', 'unset', 'quiet', 'auto-refresh'], word: 'profile' },
   unset: { flags: ['format'], word: undefined },
   list: { flags: ['long'], word: undefined },
   init: { flags: [], word: 'shell' },

@@ -19,6 +19,7 @@ function credentialOptions<T>(y: Argv<T>) {
     .option('timeout', { type: 'string', default: DEFAULT_TIMEOUT, describe: 'Bound on each AWS call, retries included: seconds, or 45s, 2m' })
     .option('refresh', { type: 'boolean', default: false, describe: 'Ignore cached credentials and fetch new ones' })
     .option('no-cache', { type: 'boolean', default: false, describe: 'Neither read nor write the credential cache' })
+    .option('non-interactive', { type: 'boolean', default: false, describe: 'Never wait for a person: no MFA prompt, mfa_process or sign-in; fail (exit 4) where one is needed' })
     .option('role-arn', { type: 'string', describe: 'Assume this role without a profile (source: --source-profile, --web-identity, or the environment\'s keys)' })
     .option('source-profile', { type: 'string', describe: 'With --role-arn: the profile whose credentials assume the role' })
     .option('web-identity', { type: 'string', describe: 'With --role-arn: "github" for the GitHub Actions OIDC token, or a token file' })
@@ -61,7 +62,8 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
       formatOption(credentialOptions(y))
         .option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no summary line (profile, account, role, until when) on stderr' }), (a) =>
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no summary line (profile, account, role, until when) on stderr' })
+        .option('auto-refresh', { type: 'boolean', default: false, describe: 'Before a prompt, when the credentials near their end, export new ones if no person is needed (shell integration)' }), (a) =>
       set(commandOf.use(a)),
     )
     .command(['status', 'whoami'], 'Show the exported profile, its account and identity (STS GetCallerIdentity) and the time left', (y) =>

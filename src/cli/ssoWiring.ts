@@ -9,6 +9,7 @@ import { ssoCacheDir } from '../cache/ssoCacheFiles';
 import { ssoCache, type SsoCache, type SsoToken } from '../cache/ssoTokenCache';
 import type { PortalApi } from '../aws/portalApi';
 import type { LoginOptions } from './command';
+import { NO_INTERACTION } from '../interaction/mfaPrompt';
 
 // The SDK adapters, the sign-in services and the sign-in display are imported where they are first used.
 const aws = {
@@ -37,7 +38,7 @@ const stderrStream = () => {
   return process.stderr;
 };
 
-export function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number): SsoServices {
+export function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: number, interactive = true): SsoServices {
   const cache = ssoCache(ssoCacheDir(homeDir(env)), log);
   const oidc = async (session: SsoSession, profile: string) => (await aws.oidc()).createOidcApi(session.oidc, profile, log, timeoutMs);
   const inContainer = () => fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv');
@@ -72,13 +73,14 @@ export function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: num
           cache,
           oidc: () => oidc(session, profile),
           // On a terminal the sign-in happens right here (ssoAccessToken holds the session's lock around it, so
-          // parallel shells share it); in a script it must not wait for a person.
-          signIn: terminalAvailable()
+          // parallel shells share it); in a script, or with --non-interactive, it must not wait for a person.
+          signIn: interactive && terminalAvailable()
             ? () => {
                 announceSignIn(stderrStream(), profile);
                 return signIn(session, profile, { browser: true, useDeviceCode: false });
               }
             : undefined,
+          noSignIn: interactive ? undefined : NO_INTERACTION,
           now,
           sleep,
           log,

@@ -35,11 +35,14 @@ export interface Wiring {
   providerDeps(requested: string, mfaCode: string | undefined): ProviderDeps;
 }
 
-/** `timeoutMs` bounds each AWS call, retries included (--timeout; commands without the flag get the default). */
-export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wiring {
+/**
+ * `timeoutMs` bounds each AWS call, retries included (--timeout; commands without the flag get the default);
+ * `interactive` false (--non-interactive) lets nothing wait for a person.
+ */
+export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS, interactive = true): Wiring {
   const now = () => new Date();
   let sso: Promise<SsoServices> | undefined;
-  const ssoServices = () => (sso ??= import('./ssoWiring').then((m) => m.ssoWiring(env, log, now, timeoutMs)));
+  const ssoServices = () => (sso ??= import('./ssoWiring').then((m) => m.ssoWiring(env, log, now, timeoutMs, interactive)));
   return {
     env,
     log,
@@ -49,7 +52,7 @@ export function wire(env: Env, log: Logger, timeoutMs = DEFAULT_TIMEOUT_MS): Wir
     iam: async (target, credentials, profile) => (await aws.iam()).createIamApi(target, credentials, profile, log, timeoutMs),
     providerDeps: (requested, mfaCode) => ({
       sts: async (target, credentials, who) => (await aws.sts()).createStsApi(target, credentials, who, log, timeoutMs),
-      mfaCode: mfaCodes(mfaCode),
+      mfaCode: mfaCodes(mfaCode, interactive),
       ssoToken: async (session, rejected) => (await ssoServices()).token(session, requested, rejected),
       ssoPortal: async (session, profile) => (await ssoServices()).portal(session.portal, profile),
       metadataCredentials: async (source, profile) => (await aws.metadata()).metadataCredentials(source, profile),

@@ -2,6 +2,9 @@ import { AwsenvError } from '../core/errors';
 import { mfaCodeIn } from '../core/mfaCode';
 import { openTerminal } from './terminal';
 
+/** The reason, in a message, that nothing was asked. */
+export const NO_INTERACTION = '--non-interactive forbids asking';
+
 /** Gives the MFA code for a serial, for the step of the profile named, from its mfa_process if it has one. */
 type MfaCodeSource = (serial: string, profile: string, mfaProcess?: string) => Promise<string>;
 
@@ -11,7 +14,7 @@ type MfaCodeSource = (serial: string, profile: string, mfaProcess?: string) => P
  * over the files elsewhere: it is how a user gets past a key that is not plugged in. The prompt goes to /dev/tty,
  * never stdout, so it works inside `eval "$(awsenv …)"`; without a terminal it fails at once.
  */
-export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
+export function mfaCodes(flagCode: string | undefined, interactive = true): MfaCodeSource {
   let unused = flagCode;
   return async (serial, profile, mfaProcess) => {
     if (unused !== undefined) {
@@ -19,6 +22,8 @@ export function mfaCodes(flagCode: string | undefined): MfaCodeSource {
       unused = undefined;
       return code;
     }
+    // mfa_process too: it may wait for a touch of the key, and nobody is looking (a prompt hook's refresh).
+    if (!interactive) throw new AwsenvError('interaction', `needs an MFA code for ${serial}, and ${NO_INTERACTION}`, { profile, hint: 'Run the command again without --non-interactive to be asked for it.' });
     if (mfaProcess) return (await import('./mfaProcess')).mfaProcessCode(mfaProcess, serial, profile);
     const terminal = openTerminal();
     if (!terminal) {

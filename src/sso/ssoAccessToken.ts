@@ -15,8 +15,10 @@ const RACE_POLL_MS = 100;
 export interface SsoTokenDeps {
   cache: SsoCache;
   oidc(): Promise<OidcApi>;
-  /** Signs in on the terminal; undefined where nobody can approve a sign-in (no terminal). */
+  /** Signs in on the terminal; undefined where nobody can approve a sign-in (no terminal, --non-interactive). */
   signIn?: () => Promise<SsoToken>;
+  /** Why there is no signIn, for the message: "there is no terminal to sign in on" unless said otherwise. */
+  noSignIn?: string;
   now(): Date;
   sleep(ms: number): Promise<void>;
   log: Logger;
@@ -64,7 +66,7 @@ async function renewed(session: SsoSession, requested: string, cached: SsoToken 
     }
   }
   if (deps.signIn) return (await deps.signIn()).accessToken;
-  throw new AwsenvError('interaction', `needs an IAM Identity Center sign-in (${session.startUrl}), and there is no terminal to sign in on`, {
+  throw new AwsenvError('interaction', `needs an IAM Identity Center sign-in (${session.startUrl}), and ${deps.noSignIn ?? 'there is no terminal to sign in on'}`, {
     profile: requested,
     hint: `Run "awsenv login ${requested}" first.`,
   });

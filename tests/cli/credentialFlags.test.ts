@@ -1,7 +1,7 @@
 import type { CredentialFlags } from '../../src/cli/command';
 import { credentialFlags } from '../../src/cli/credentialFlags';
 
-const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, timeoutMs: 30000, ...set });
+const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, interactive: true, timeoutMs: 30000, ...set });
 
 describe(credentialFlags.name, () => {
   it('reads a checked set of flags as yargs hands them over', () => {

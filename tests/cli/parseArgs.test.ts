@@ -5,7 +5,7 @@ import { parseArgs } from '../../src/cli/parseArgs';
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
 
 /** The credential flags when none are given, with the ones a case sets. */
-const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, timeoutMs: 30000, ...set });
+const flags = (set: Partial<CredentialFlags> = {}): CredentialFlags => ({ refresh: false, cache: true, interactive: true, timeoutMs: 30000, ...set });
 
 /** What parseArgs refused with; fails the test when it did not refuse. */
 async function refusal(args: string[]): Promise<AwsenvError> {
@@ -41,12 +41,15 @@ describe(parseArgs.name, () => {
     { args: ['exec', 'p', '--mfa-serial=GAHT12345678', '--', 'cmd'], command: { name: 'exec', flags: flags({ profile: 'p', mfaSerial: 'GAHT12345678' }), command: ['cmd'] } },
     // A word that is no command is a profile name.
     { args: ['listt'], command: { name: 'export', flags: flags({ profile: 'listt' }), format: 'sh' } },
-    { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false, quiet: false } },
-    { args: ['use', 'dev'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: false } },
-    { args: ['use', '--unset', '-f', 'fish'], command: { name: 'use', flags: flags(), format: 'fish', unset: true, quiet: false } },
-    { args: ['use', 'dev', '-u'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: true, quiet: false } },
-    { args: ['use', 'dev', '--quiet'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: true } },
-    { args: ['use', '-q', 'dev', '-f', 'fish'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'fish', unset: false, quiet: true } },
+    { args: ['use'], command: { name: 'use', flags: flags(), format: 'sh', unset: false, quiet: false, autoRefresh: false } },
+    { args: ['use', 'dev'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: false, autoRefresh: false } },
+    { args: ['use', '--unset', '-f', 'fish'], command: { name: 'use', flags: flags(), format: 'fish', unset: true, quiet: false, autoRefresh: false } },
+    { args: ['use', 'dev', '-u'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: true, quiet: false, autoRefresh: false } },
+    { args: ['use', 'dev', '--quiet'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: true, autoRefresh: false } },
+    { args: ['use', 'dev', '--auto-refresh'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'sh', unset: false, quiet: false, autoRefresh: true } },
+    { args: ['use', 'dev', '--non-interactive', '-q'], command: { name: 'use', flags: flags({ profile: 'dev', interactive: false }), format: 'sh', unset: false, quiet: true, autoRefresh: false } },
+    { args: ['dev', '--non-interactive'], command: { name: 'export', flags: flags({ profile: 'dev', interactive: false }), format: 'sh' } },
+    { args: ['use', '-q', 'dev', '-f', 'fish'], command: { name: 'use', flags: flags({ profile: 'dev' }), format: 'fish', unset: false, quiet: true, autoRefresh: false } },
     { args: ['exec', 'p', '--', 'cmd', 'a', 'b'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', 'a', 'b'] } },
     // Past `--` every word is the command's, --debug too.
     { args: ['exec', 'p', '--', 'cmd', '--debug', '-r', 'x'], command: { name: 'exec', flags: flags({ profile: 'p' }), command: ['cmd', '--debug', '-r', 'x'] }, debug: false },
@@ -72,7 +75,7 @@ describe(parseArgs.name, () => {
     { args: ['prompt', '-f', '{profile}', '--debug'], command: { name: 'prompt', format: '{profile}' }, debug: true },
     // A profile named like a command is reached through export.
     { args: ['export', 'status'], command: { name: 'export', flags: flags({ profile: 'status' }), format: 'sh' } },
-    { args: ['use', 'prompt'], command: { name: 'use', flags: flags({ profile: 'prompt' }), format: 'sh', unset: false, quiet: false } },
+    { args: ['use', 'prompt'], command: { name: 'use', flags: flags({ profile: 'prompt' }), format: 'sh', unset: false, quiet: false, autoRefresh: false } },
     { args: ['login'], command: { name: 'login', signIn: { browser: true, useDeviceCode: false } } },
     { args: ['login', 'sso-dev', '--no-browser'], command: { name: 'login', profile: 'sso-dev', signIn: { browser: false, useDeviceCode: false } } },
     { args: ['login', 'dev', '--use-device-code'], command: { name: 'login', profile: 'dev', signIn: { browser: true, useDeviceCode: true } } },
@@ -101,7 +104,7 @@ describe(parseArgs.name, () => {
     // "-" for stdin, which yargs alone would take for a word of its own; past `--` it is the command's.
     { args: ['dev', '--mfa-code', '-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
     { args: ['dev', '--mfa-code=-'], command: { name: 'export', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh' } },
-    { args: ['use', 'dev', '--mfa-code', '-'], command: { name: 'use', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh', unset: false, quiet: false } },
+    { args: ['use', 'dev', '--mfa-code', '-'], command: { name: 'use', flags: flags({ profile: 'dev', mfaCode: '-' }), format: 'sh', unset: false, quiet: false, autoRefresh: false } },
     {
       args: ['exec', 'p', '--mfa-code', '-', '--', 'cmd', '--mfa-code', '-'],
       command: { name: 'exec', flags: flags({ profile: 'p', mfaCode: '-' }), command: ['cmd', '--mfa-code', '-'] },
@@ -109,7 +112,7 @@ describe(parseArgs.name, () => {
     // A profile named like a command is reached through export (or use, whose word is always a profile).
     { args: ['export', 'status'], command: { name: 'export', flags: flags({ profile: 'status' }), format: 'sh' } },
     { args: ['export', 'console', '-r', 'eu-west-1'], command: { name: 'export', flags: flags({ profile: 'console', region: 'eu-west-1' }), format: 'sh' } },
-    { args: ['use', 'whoami'], command: { name: 'use', flags: flags({ profile: 'whoami' }), format: 'sh', unset: false, quiet: false } },
+    { args: ['use', 'whoami'], command: { name: 'use', flags: flags({ profile: 'whoami' }), format: 'sh', unset: false, quiet: false, autoRefresh: false } },
     // A flag given twice takes its last value.
     { args: ['dev', '-r', 'eu-west-1', '--region', 'us-east-1'], command: { name: 'export', flags: flags({ profile: 'dev', region: 'us-east-1' }), format: 'sh' } },
     { args: ['unset', '-f', 'fish', '-f', 'json'], command: { name: 'unset', format: 'json' } },

@@ -89,6 +89,10 @@ const ANSWERED: string[][] = [
   ['use', '-q', 'dev'],
   ['use', 'dev', '-q', '-q', '-f', 'fish'],
   ['use', '-u', '-q'],
+  // What the prompt hooks' refresh runs.
+  ['use', '--format', 'sh', '--quiet', '--non-interactive', '--auto-refresh', 'dev'],
+  ['use', 'dev', '--auto-refresh', '--region', 'eu-west-1'],
+  ['dev', '--non-interactive'],
   // A command's name after `use` or `export` is a profile.
   ['use', 'prompt'],
   ['export', 'status'],

@@ -181,3 +181,18 @@ describe('the MFA prompt', () => {
     await expectExports(read('readonly', 'stdout'), readonly.issuedAccessKeyId, 'readonly');
   });
 });
+
+describe('--non-interactive', () => {
+  // What the prompt hooks' --auto-refresh runs: on a terminal, but with nobody looking at it.
+  test.each([['alice'], ['admin']])('on a terminal, %s fails at once with exit 4 instead of asking, before any AWS call', async (profile) => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    homes.push(home);
+    const session = startTtySession(`awsenv ${profile} --non-interactive >${home}/out 2>${home}/err; echo "status=$?"`, { ...env, AWS_ENDPOINT_URL_STS: sts.url });
+    const { screen } = await session.exit();
+    expect(withoutControls(screen)).toContain('status=4');
+    expect(screen).not.toContain(PROMPT);
+    expect(fs.readFileSync(path.join(home, 'out'), 'utf8')).toBe('');
+    expect(fs.readFileSync(path.join(home, 'err'), 'utf8')).toMatch(new RegExp(`^awsenv: profile "alice"(?: \\(on the way to "${profile}"\\))?: needs an MFA code for ${ALICE.mfaSerial.replace(/[/]/g, '\\/')}, and --non-interactive forbids asking\\n`));
+    expect(sts.calls).toEqual([]);
+  });
+});

@@ -17,7 +17,9 @@ export async function useCommand(command: CommandOf<'use'>, wiring: Wiring): Pro
   if (renderer.appendTo) throw new AwsenvError('usage', `awsuse evaluates shell code; --format ${command.format} is for awsenv itself`);
   // The one place that decides what a bare `awsuse` means: today it clears; a profile picker would go here.
   if (command.unset || !command.flags.profile) return renderer.render(shellClearPlan(wiring.env));
-  const { plan, chain, credentials } = await obtainExport(command.flags, wiring);
+  // The prompt hook renews by the profile's name, which a role named on the command line does not have.
+  if (command.autoRefresh && command.flags.adHoc) throw new AwsenvError('usage', '--auto-refresh renews a profile, and --role-arn names none', { hint: 'Put the role in a profile (role_arn, source_profile) and awsuse that.' });
+  const { plan, chain, credentials } = await obtainExport(command.flags, wiring, { autoRefresh: command.autoRefresh });
   const code = renderer.render(plan);
   if (command.quiet) return code;
   // The summary after the code: it says the shell has the credentials, which is not so when stdout cannot be written.
