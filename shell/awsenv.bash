@@ -23,7 +23,7 @@ complete -o default -F _awsuse_complete awsuse
 # Before each prompt, when the credentials awsuse exported are within ten minutes of their end (where awsenv itself
 # stops reusing cached ones): once, with awsuse --auto-refresh, new ones if no person is needed; else one warning.
 # It reads AWSENV_STATE with bash's own regex and clock: a prompt that needs neither starts no process.
-__awsenv_prompt_hook() {
+__awsenv_expiry_hook() {
   local status=$? expires now code
   [[ ${AWSENV_STATE-} =~ (^|&)expires=([0-9]+) ]] || return $status
   expires=${BASH_REMATCH[2]} now=${EPOCHSECONDS-}
@@ -56,7 +56,7 @@ __awsenv_prompt_hook() {
 
 # First, so that what runs after it still sees the status of the user's command; once, however often this is loaded.
 if [[ $(declare -p PROMPT_COMMAND 2>/dev/null) == 'declare -a'* ]]; then
-  [[ " ${PROMPT_COMMAND[*]} " == *' __awsenv_prompt_hook '* ]] || PROMPT_COMMAND=(__awsenv_prompt_hook "${PROMPT_COMMAND[@]}")
-elif [[ ${PROMPT_COMMAND-} != *__awsenv_prompt_hook* ]]; then
-  PROMPT_COMMAND="__awsenv_prompt_hook${PROMPT_COMMAND:+; $PROMPT_COMMAND}"
+  [[ " ${PROMPT_COMMAND[*]} " == *' __awsenv_expiry_hook '* ]] || PROMPT_COMMAND=(__awsenv_expiry_hook "${PROMPT_COMMAND[@]}")
+elif [[ ${PROMPT_COMMAND-} != *__awsenv_expiry_hook* ]]; then
+  PROMPT_COMMAND="__awsenv_expiry_hook${PROMPT_COMMAND:+; $PROMPT_COMMAND}"
 fi

@@ -24,7 +24,7 @@ function __awsenv_now
     command date +%s
 end
 
-function __awsenv_prompt_hook --on-event fish_prompt
+function __awsenv_expiry_hook --on-event fish_prompt
     set -l expires (string match -rg '(?:^|&)expires=(\d+)' -- "$AWSENV_STATE"); or return 0
     set -l now (__awsenv_now); or return 0
     if test $now -lt (math $expires - 600); or test "$__awsenv_noticed" = $expires

@@ -24,7 +24,7 @@ fi
 # stops reusing cached ones): once, with awsuse --auto-refresh, new ones if no person is needed; else one warning.
 # It reads AWSENV_STATE with zsh's own regex and clock (zsh/datetime): a prompt that needs neither starts no process.
 zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
-__awsenv_precmd() {
+__awsenv_expiry_hook() {
   local expires now=$EPOCHSECONDS code name=${AWSENV_PROFILE-} why=
   local -a match mbegin mend args
   [[ ${AWSENV_STATE-} =~ '(^|&)expires=([0-9]+)' ]] || return 0
@@ -53,4 +53,4 @@ __awsenv_precmd() {
   return 0
 }
 
-autoload -Uz add-zsh-hook && add-zsh-hook precmd __awsenv_precmd
+autoload -Uz add-zsh-hook && add-zsh-hook precmd __awsenv_expiry_hook

@@ -48,9 +48,9 @@ interface Interactive {
 }
 
 const SHELLS: readonly Interactive[] = [
-  { shell: BASH, start: 'bash --norc --noprofile -i', setup: (file) => `PS1='P> '; source ${file}`, hook: '__awsenv_prompt_hook' },
-  { shell: ZSH, start: 'zsh -f -i', setup: (file) => `PS1='P> '; source ${file}`, hook: '__awsenv_precmd' },
-  { shell: FISH, start: 'fish --no-config -i', setup: (file) => `function fish_prompt; echo -n 'P> '; end; source ${file}`, hook: '__awsenv_prompt_hook' },
+  { shell: BASH, start: 'bash --norc --noprofile -i', setup: (file) => `PS1='P> '; source ${file}`, hook: '__awsenv_expiry_hook' },
+  { shell: ZSH, start: 'zsh -f -i', setup: (file) => `PS1='P> '; source ${file}`, hook: '__awsenv_expiry_hook' },
+  { shell: FISH, start: 'fish --no-config -i', setup: (file) => `function fish_prompt; echo -n 'P> '; end; source ${file}`, hook: '__awsenv_expiry_hook' },
 ];
 
 const WARNING = 'awsenv: the credentials of profile "soon" expire in';
@@ -158,8 +158,8 @@ describe('the bash integration, loaded twice', () => {
       cwd: os.tmpdir(),
     });
     const hooks = result.vars.get('HOOKS')?.[0] ?? '';
-    expect(occurrences(hooks, '__awsenv_prompt_hook')).toBe(1);
-    expect(hooks).toMatch(/PROMPT_COMMAND=(\(\[0\]=)?"__awsenv_prompt_hook/);
+    expect(occurrences(hooks, '__awsenv_expiry_hook')).toBe(1);
+    expect(hooks).toMatch(/PROMPT_COMMAND=(\(\[0\]=)?"__awsenv_expiry_hook/);
     if (before) expect(hooks).toContain('echo mine');
   });
 });
