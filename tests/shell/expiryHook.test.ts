@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EXPORT_MARGIN_SECONDS } from '../../src/providers/runChain';
 import { makeHome } from '../support/cli';
 import { integrationFile } from '../support/shellIntegration';
 import { runInShell, shellEnv, BASH, FISH, ZSH, type Shell } from '../support/shellRun';
@@ -141,6 +142,13 @@ describe.each(SHELLS.map((s) => [s.shell.name, s] as const))('the prompt hook of
       expect(result.vars.get('HOOK_STATUS')).toEqual(['1']);
     });
   }
+});
+
+test.each(['bash', 'zsh', 'fish'] as const)('the %s hook renews where awsenv stops reusing cached credentials', (shell) => {
+  // The hooks write the margin as a number: a renewal earlier than awsenv's margin would get the same credentials.
+  const margins = [...fs.readFileSync(integrationFile(shell), 'utf8').matchAll(/expires - (\d+)/g)].map((m) => Number(m[1]));
+  expect(margins.length).toBeGreaterThan(0);
+  expect(new Set(margins)).toEqual(new Set([EXPORT_MARGIN_SECONDS]));
 });
 
 describe('the bash integration, loaded twice', () => {

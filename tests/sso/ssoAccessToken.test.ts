@@ -137,6 +137,13 @@ describe(ssoAccessToken.name, () => {
       expect(error).toBeInstanceOf(AwsenvError);
       expect(error).toMatchObject({ kind: 'interaction', profile: 'dev', hint: 'Run "awsenv login dev" first.' });
       expect((error as Error).message).toContain(namedSession.startUrl);
+      expect((error as Error).message).toContain('there is no terminal to sign in on');
+    });
+
+    test('with --non-interactive, says that instead of blaming the terminal', async () => {
+      const { deps } = world((c) => refreshableToken(c, 30), { refreshes: [undefined] });
+      const error = await ssoAccessToken(namedSession, 'dev', { ...deps, noSignIn: '--non-interactive forbids asking' }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/needs an IAM Identity Center sign-in \(.*\), and --non-interactive forbids asking$/);
     });
   });
 
