@@ -47,7 +47,10 @@ __awsenv_expiry_hook() {
   printf -v quoted %q "$name"
   name=${name//[[:cntrl:]]/?}
   if ((expires > now)); then
-    printf 'awsenv: the credentials of profile "%s" expire in %dm%s: awsuse %s\n' "$name" $(((expires - now + 59) / 60)) "$why" "${quoted//[[:cntrl:]]/?}" >&2
+    # Whole minutes, rounded down, as awsuse's summary counts them.
+    local left=$(((expires - now) / 60))m
+    [[ $left == 0m ]] && left='<1m'
+    printf 'awsenv: the credentials of profile "%s" expire in %s%s: awsuse %s\n' "$name" "$left" "$why" "${quoted//[[:cntrl:]]/?}" >&2
   else
     printf 'awsenv: the credentials of profile "%s" have expired%s: awsuse %s\n' "$name" "$why" "${quoted//[[:cntrl:]]/?}" >&2
   fi

@@ -50,7 +50,10 @@ function __awsenv_expiry_hook --on-event fish_prompt
     set -l shown (string replace -ra '[[:cntrl:]]' '?' -- $name)
     set -l command (string escape -- $name | string replace -ra '[[:cntrl:]]' '?')
     if test $expires -gt $now
-        printf 'awsenv: the credentials of profile "%s" expire in %dm%s: awsuse %s\n' $shown (math --scale 0 "($expires - $now + 59) / 60") $why $command >&2
+        # Whole minutes, rounded down, as awsuse's summary counts them.
+        set -l left (math --scale 0 "($expires - $now) / 60")m
+        test $left = 0m; and set left '<1m'
+        printf 'awsenv: the credentials of profile "%s" expire in %s%s: awsuse %s\n' $shown $left $why $command >&2
     else
         printf 'awsenv: the credentials of profile "%s" have expired%s: awsuse %s\n' $shown $why $command >&2
     end

@@ -46,7 +46,10 @@ __awsenv_expiry_hook() {
   fi
   local shown=${name//[[:cntrl:]]/?} command=${${(q-)name}//[[:cntrl:]]/?}
   if (( expires > now )); then
-    printf 'awsenv: the credentials of profile "%s" expire in %dm%s: awsuse %s\n' "$shown" $(( (expires - now + 59) / 60 )) "$why" "$command" >&2
+    # Whole minutes, rounded down, as awsuse's summary counts them.
+    local left=$(( (expires - now) / 60 ))m
+    [[ $left == 0m ]] && left='<1m'
+    printf 'awsenv: the credentials of profile "%s" expire in %s%s: awsuse %s\n' "$shown" "$left" "$why" "$command" >&2
   else
     printf 'awsenv: the credentials of profile "%s" have expired%s: awsuse %s\n' "$shown" "$why" "$command" >&2
   fi

@@ -129,6 +129,7 @@ describe.each(SHELLS.map((s) => [s.shell.name, s] as const))('the prompt hook of
     ['long-term keys (no expiry)', 'had.AWS_REGION=x', ''],
     ['an hour left', `expires=${now + 3600}&region=eu-west-1`, ''],
     ['five minutes left', `region=eu-west-1&expires=${now + 300}`, /^awsenv: the credentials of profile "it's" expire in [45]m: awsuse it\\'s\n$/],
+    ['half a minute left', `expires=${now + 30}`, /^awsenv: the credentials of profile "it's" expire in <1m: awsuse it\\'s\n$/],
     ['expired', `expires=${now - 5}`, /^awsenv: the credentials of profile "it's" have expired: awsuse it\\'s\n$/],
   ])('%s', async (_title, state, expected) => {
     const result = await run(state, 2);
