@@ -76,6 +76,8 @@ export type Command =
   | { name: 'mfaSetup'; options: MfaSetupOptions }
   | { name: 'console'; flags: CredentialFlags; console: ConsoleOptions }
   | { name: 'status'; json: boolean }
+  /** What the shell integrations ask on TAB: the words after `awsenv __complete`, the last one under the cursor. */
+  | { name: 'complete'; words: readonly string[] }
   /** format: --format's template of {profile} and {left}; without it, "{profile} ({left})", or "{profile}" for keys without an expiry. */
   | { name: 'prompt'; format?: string };
 
