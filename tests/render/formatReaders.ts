@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan } from '../../src/render/plan';
+import { DELAYED_EXPANSION_GUARD } from '../../src/render/cmd';
 import { runInShell, shellEnv, shellTempDir, type Shell, type ShellResult } from '../support/shellRun';
 
 /**
@@ -123,14 +124,24 @@ export function readPowerShell(output: string): Effect {
 
 /**
  * A batch file run by cmd.exe: CRLF lines of `set "NAME=value"`, where % must come doubled (a single one starts a
- * variable expansion), a " would end the quoting early, and an empty value unsets the variable.
+ * variable expansion), a " would end the quoting early, and an empty value unsets the variable. With delayed
+ * expansion on, cmd also expands !NAME! and removes ^ and lone ! in every line that holds a !, so such a line is
+ * misread, unless the file first stops at awsenv's check for it ('stopped': nothing is set).
  */
-export function readCmd(output: string): Effect {
+export function readCmd(output: string): Effect;
+export function readCmd(output: string, options: { delayedExpansion: boolean }): Effect | 'stopped';
+export function readCmd(output: string, { delayedExpansion = false } = {}): Effect | 'stopped' {
   if (!output.endsWith('\r\n')) throw new Error('a batch file line must end in CRLF');
+  const lines = output.slice(0, -2).split('\r\n');
+  if (lines[0] === DELAYED_EXPANSION_GUARD) {
+    if (delayedExpansion) return 'stopped';
+    lines.shift();
+  }
   const effect: Effect = {};
-  for (const line of output.slice(0, -2).split('\r\n')) {
+  for (const line of lines) {
     const set = new RegExp(`^set "(${NAME})=((?:[^"%\\r\\n]|%%)*)"$`).exec(line);
     if (!set) throw new Error(`not a line cmd reads as intended: ${JSON.stringify(line.slice(0, 60))}`);
+    if (delayedExpansion && line.includes('!')) throw new Error(`a line delayed expansion changes: ${JSON.stringify(line.slice(0, 60))}`);
     const value = set[2].replace(/%%/g, '%');
     effect[set[1]] = value === '' ? null : value;
   }
