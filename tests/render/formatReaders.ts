@@ -81,12 +81,14 @@ const PS_QUOTE = /['\u2018-\u201b]/;
 
 /**
  * PowerShell's tokenizer: a single-quoted string starts and ends at any of ' ‘ ’ ‚ ‛, and two of them in a row are
- * one literal (the second). Everything else, $ and the backtick included, is verbatim. A statement ends in `;` and a
- * line break, or a space where `"$(…)"` joined the lines.
+ * one literal (the second). Everything else, $ and the backtick included, is verbatim. In a double-quoted string `r
+ * is a carriage return and `n a line feed (awsenv writes no other). A value is such strings joined by ` + `. A
+ * statement ends in `;` and a line break, or a space where `"$(…)"` joined the lines.
  */
 export function readPowerShell(output: string): Effect {
   const effect: Effect = {};
   const END = /^;(\n| |$)/;
+  const ESCAPES: Record<string, string> = { '"`r"': '\r', '"`n"': '\n' };
   let i = 0;
   while (i < output.length) {
     const rest = output.slice(i);
@@ -96,23 +98,35 @@ export function readPowerShell(output: string): Effect {
       i += remove[0].length;
       continue;
     }
-    const assign = new RegExp(`^\\$Env:(${NAME}) = ['\\u2018-\\u201b]`).exec(rest);
+    const assign = new RegExp(`^\\$Env:(${NAME}) = `).exec(rest);
     if (!assign) throw new Error(`not a PowerShell statement awsenv writes: ${JSON.stringify(rest.slice(0, 60))}`);
     i += assign[0].length;
     let value = '';
     for (;;) {
-      if (i >= output.length) throw new Error(`unterminated string for ${assign[1]}`);
-      if (PS_QUOTE.test(output[i])) {
-        if (i + 1 < output.length && PS_QUOTE.test(output[i + 1])) {
-          value += output[i + 1];
-          i += 2;
-          continue;
-        }
+      const escape = output.slice(i, i + 4);
+      if (escape in ESCAPES) {
+        value += ESCAPES[escape];
+        i += 4;
+      } else {
+        if (!PS_QUOTE.test(output[i] ?? '')) throw new Error(`not a string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
         i += 1;
-        break;
+        for (;;) {
+          if (i >= output.length) throw new Error(`unterminated string for ${assign[1]}`);
+          if (PS_QUOTE.test(output[i])) {
+            if (i + 1 < output.length && PS_QUOTE.test(output[i + 1])) {
+              value += output[i + 1];
+              i += 2;
+              continue;
+            }
+            i += 1;
+            break;
+          }
+          value += output[i];
+          i += 1;
+        }
       }
-      value += output[i];
-      i += 1;
+      if (!output.startsWith(' + ', i)) break;
+      i += 3;
     }
     const end = END.exec(output.slice(i));
     if (!end) throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
