@@ -59,7 +59,7 @@ export interface ConsoleOptions {
   readonly sessionSeconds?: number;
 }
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
 /** One command line, parsed and checked: what main() runs. */
