@@ -13,7 +13,7 @@ import { killTtySessions, startTtySession } from '../support/ttySession';
 
 const canary = shellTempDir('canary');
 const keys = 'aws_access_key_id = AKIAX\naws_secret_access_key = s\n';
-const NAMES = ['dev', 'two words', 'home$HOME', `$(touch ${canary}/dollar)`];
+const NAMES = ['dev', 'prod', 'two words', 'home$HOME', `$(touch ${canary}/dollar)`];
 const sandbox = makeHome({ credentials: NAMES.map((name) => `[${name}]\n${keys}`).join('\n') });
 const cwd = shellTempDir('cwd');
 fs.writeFileSync(path.join(cwd, 'out-file'), '');
@@ -30,13 +30,18 @@ const SHELLS = [
   ['fish', "fish --no-config -i -C 'awsenv init fish | source'"],
 ] as const;
 
+/** The README's examples, `$ LINE<TAB>  →  COMPLETED` in its shell-integration section, as the words of the line. */
+const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
+const readmeCases = [...fs.readFileSync(README, 'utf8').matchAll(/^ *\$ (.+?)<TAB> +→ +(.+)$/gm)].map(
+  ([, typed, completed]) => [typed, completed.split(/(?<!\\) /).map((word) => word.replace(/\\(.)/g, '$1'))] as [string, string[]],
+);
+
 const CASES: [typed: string, words: string[]][] = [
-  ['awsenv exp', ['awsenv', 'export']],
-  ['awsenv export two', ['awsenv', 'export', 'two words']],
+  ...readmeCases,
   ['awsuse home', ['awsuse', 'home$HOME']],
   // Escaped: a bare $ is where zsh and fish complete their own variables.
-  ['awsuse \\$', ['awsuse', NAMES[3]]],
-  ['awsenv --format=js', ['awsenv', '--format=json']],
+  ['awsuse \\$', ['awsuse', NAMES[4]]],
+  ['awsenv export two', ['awsenv', 'export', 'two words']],
   ['awsenv export -o out-f', ['awsenv', 'export', '-o', 'out-file']],
   ['awsenv exec dev awsenv-test-to', ['awsenv', 'exec', 'dev', 'awsenv-test-tool']],
 ];
@@ -48,6 +53,10 @@ afterEach(() => {
 afterAll(() => {
   removeShellTempDirs();
   fs.rmSync(sandbox.home, { recursive: true, force: true });
+});
+
+test('the README shows examples to run', () => {
+  expect(readmeCases.length).toBeGreaterThanOrEqual(3);
 });
 
 describe.each(SHELLS)('%s at a terminal', (_shell, command) => {
