@@ -2,7 +2,8 @@
  * Part of the build: runs the bundled CLI on typical commands so that the launcher can save V8's compiled code for
  * them. The warm bundle's cache grows over a chain of runs, each loading the cache the run before wrote and adding
  * what it compiled: an export of plain keys, of a cached role (its cache entry written here, under the key awsenv
- * computes), `unset`, `list`, `init`, awsuse's `use` of the role (with its summary line) and `prompt`. A function
+ * computes), `unset`, `list`, `init`, awsuse's `use` of the role (with its summary line), `prompt` and the completion
+ * of a profile that every TAB after awsuse runs. A function
  * left out of the cache is compiled on every start that calls it. The cold bundle's cache comes from a help line
  * yargs answers. Nothing outside a temporary directory is read or written.
  */
@@ -29,7 +30,7 @@ try {
   fileCache(credentialCacheDir(env), log).write(cacheKey(steps, steps.length - 1), { profile: 'role', kind: 'assumeRole', credentials });
   const runFor = (bundle: string, args: string[], more: NodeJS.ProcessEnv = {}) =>
     execFileSync(process.execPath, [path.join(dist, 'awsenv.js'), ...args], { env: { ...env, ...more, AWSENV_WRITE_CODE_CACHE: bundle }, stdio: 'ignore' });
-  for (const args of [['build'], ['role'], ['unset'], ['list'], ['init', 'zsh'], ['use', 'role']]) runFor('awsenv-main.js', args);
+  for (const args of [['build'], ['role'], ['unset'], ['list'], ['init', 'zsh'], ['use', 'role'], ['__complete', 'use', '']]) runFor('awsenv-main.js', args);
   // What a shell prompt runs, with the variables an export of the role leaves.
   runFor('awsenv-main.js', ['prompt'], { AWSENV_PROFILE: 'role', AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString() });
   // A line only yargs answers (--help alone is a page written at build time).

@@ -9,16 +9,79 @@ awsuse() {
   eval "$__awsenv_code"
 }
 
-_awsuse_complete() {
-  local cur=${COMP_WORDS[COMP_CWORD]} name
+# Completion for awsenv and awsuse, from `awsenv __complete`: its first line says what to offer (words, files, or the
+# completion of exec's command from word N on), the words follow one a line.
+__awsenv_complete() {
+  local line=${COMP_LINE:0:COMP_POINT} word= kept= quoted= quote= c i
+  local -a words=("$@")
+  # Split here rather than read COMP_WORDS, which breaks words at = : @ and quotes (COMP_WORDBREAKS): awsenv is
+  # given the words as the shell will run them. kept is what readline keeps of the word under the cursor: up to its
+  # last unquoted break character (--format=), or its opening quote. The first word is the command's own name.
+  for ((i = 0; i < ${#line}; i++)); do
+    c=${line:i:1}
+    if [[ -n $quote ]]; then
+      if [[ $c == "$quote" ]]; then
+        quote=
+      elif [[ $quote == '"' && $c == \\ && ${line:i+1:1} == [\"\\\$\`] ]]; then
+        word+=${line:i+1:1}
+        ((++i))
+      else
+        word+=$c
+      fi
+    elif [[ $c == \\ ]]; then
+      word+=${line:i+1:1}
+      ((++i))
+    elif [[ $c == [\"\'] ]]; then
+      quote=$c quoted=1 kept=$word
+    elif [[ $c == [[:blank:]] ]]; then
+      [[ -n $word || -n $quoted ]] && words+=("$word")
+      word= kept= quoted=
+    else
+      word+=$c
+      [[ $COMP_WORDBREAKS == *"$c"* ]] && kept=$word
+    fi
+  done
+  words+=("$word")
+  words=("${words[@]:0:$#}" "${words[@]:$# + 1}")
+  local cur=$word kind name reply
   COMPREPLY=()
-  # Compared literally: compgen -W would expand $, backticks and globs in profile names.
-  while IFS= read -r name; do
-    [[ $name == "$cur"* ]] && COMPREPLY+=("$name")
-  done < <(command awsenv list 2>/dev/null)
+  {
+    IFS= read -r kind || return
+    case $kind in
+      words)
+        # Compared literally, and quoted with %q outside a quote the user opened: compgen -W would expand $,
+        # backticks and globs in profile names, and readline inserts a word as it is given.
+        while IFS= read -r name; do
+          [[ $name == "$cur"* ]] || continue
+          reply=${name#"$kept"}
+          [[ -z $quote ]] && printf -v reply %q "$reply"
+          COMPREPLY+=("$reply")
+        done
+        ;;
+      files) compopt -o default 2>/dev/null ;;
+      command\ *)
+        local from=${kind#command }
+        if declare -F _command_offset >/dev/null; then
+          _command_offset $((COMP_CWORD - ${#words[@]} + 1 + from))
+        elif ((from == ${#words[@]} - 1)); then
+          while IFS= read -r name; do
+            printf -v reply %q "$name"
+            COMPREPLY+=("$reply")
+          done < <(compgen -c -- "$cur")
+        else
+          compopt -o default 2>/dev/null
+        fi
+        ;;
+    esac
+  } < <(command awsenv __complete "${words[@]}" 2>/dev/null)
 }
 
-complete -o default -F _awsuse_complete awsuse
+_awsenv_complete() { __awsenv_complete; }
+# awsuse ARGS runs awsenv use ARGS.
+_awsuse_complete() { __awsenv_complete use; }
+
+complete -F _awsenv_complete awsenv
+complete -F _awsuse_complete awsuse
 
 # Before each prompt, when the credentials awsuse exported are within ten minutes of their end (where awsenv itself
 # stops reusing cached ones): once, with awsuse --auto-refresh, new ones if no person is needed; else one warning.

@@ -9,7 +9,32 @@ function awsuse --description 'Export the credentials of an AWS profile into thi
     string join \n -- $__awsenv_code | source
 end
 
-complete --command awsuse --no-files --arguments '(command awsenv list 2>/dev/null)'
+# Completion for awsenv and awsuse, from `awsenv __complete`: its first line says what to offer (words, files, or the
+# completion of exec's command from word N on), the words follow one a line.
+function __awsenv_complete --description 'What awsenv offers at the cursor'
+    # -o: the words before the cursor unquoted, as the command will get them; the one under it as typed.
+    set -l current (commandline -ct)
+    set -l words $argv (commandline -opc)[2..] "$current"
+    set -l reply (command awsenv __complete $words 2>/dev/null)
+    switch "$reply[1]"
+        case words
+            set -q reply[2]; and printf '%s\n' $reply[2..]
+        case files
+            __fish_complete_path "$current"
+        case 'command *'
+            set -l from (math (string replace 'command ' '' -- $reply[1]) + 1)
+            set -l before
+            # Not $words[$from..-2] when the command is the word under the cursor: fish reads a range backwards.
+            if test $from -lt (count $words)
+                set before (string escape -- $words[$from..-2])
+            end
+            complete -C (string join ' ' -- $before "$current")
+    end
+end
+
+complete --command awsenv --no-files --arguments '(__awsenv_complete)'
+# awsuse ARGS runs awsenv use ARGS.
+complete --command awsuse --no-files --arguments '(__awsenv_complete use)'
 
 # Before each prompt, when the credentials awsuse exported are within ten minutes of their end (where awsenv itself
 # stops reusing cached ones): once, with awsuse --auto-refresh, new ones if no person is needed; else one warning.

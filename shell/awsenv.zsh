@@ -9,14 +9,35 @@ awsuse() {
   eval "$__awsenv_code"
 }
 
-_awsuse() {
-  local -a profiles
-  profiles=(${(f)"$(command awsenv list 2>/dev/null)"})
-  compadd -a profiles
+# Completion for awsenv and awsuse, from `awsenv __complete`: its first line says what to offer (words, files, or the
+# completion of exec's command from word N on), the words follow one a line.
+__awsenv_complete() {
+  local -a reply offered
+  # (Q): awsenv is given the words as the command will get them, without the quoting typed.
+  reply=(${(f)"$(command awsenv __complete "$@" "${(@Q)words[2,CURRENT-1]}" "${(Q)PREFIX}" 2>/dev/null)"})
+  case $reply[1] in
+    words)
+      offered=("${(@)reply[2,-1]}")
+      compadd -a offered
+      ;;
+    files) _files ;;
+    command\ *)
+      # words from exec's command on, as if it were the line; $# words of the line awsenv was given are not in $words.
+      local skip=$(( ${reply[1]#command } - $# + 1 ))
+      shift $skip words
+      (( CURRENT -= skip ))
+      _normal
+      ;;
+  esac
 }
 
-# Completion needs compinit; without it awsuse still works.
+_awsenv() { __awsenv_complete }
+# awsuse ARGS runs awsenv use ARGS.
+_awsuse() { __awsenv_complete use }
+
+# Completion needs compinit; without it awsenv and awsuse still work.
 if (( $+functions[compdef] )); then
+  compdef _awsenv awsenv
   compdef _awsuse awsuse
 fi
 

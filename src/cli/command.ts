@@ -61,7 +61,7 @@ export interface ConsoleOptions {
   readonly sessionSeconds?: number;
 }
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
 /** One command line, parsed and checked: what main() runs. */
@@ -78,6 +78,8 @@ export type Command =
   | { name: 'mfaSetup'; options: MfaSetupOptions }
   | { name: 'console'; flags: CredentialFlags; console: ConsoleOptions }
   | { name: 'status'; json: boolean }
+  /** What the shell integrations ask on TAB: the words after `awsenv __complete`, the last one under the cursor. */
+  | { name: 'complete'; words: readonly string[] }
   /** format: --format's template of {profile} and {left}; without it, "{profile} ({left})", or "{profile}" for keys without an expiry. */
   | { name: 'prompt'; format?: string };
 

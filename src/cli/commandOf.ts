@@ -13,7 +13,8 @@ const text = (value: unknown) => value as string | undefined;
  * Each command's value from its flags and words, keyed as yargs names them, a flag not given absent or at yargs'
  * default. Both parsers build through here, so what a flag means and defaults to is written once.
  */
-export const commandOf: { readonly [N in Command['name']]: (argv: Argv) => CommandOf<N> } = {
+// `complete` is not among them: parseArgs takes its words verbatim, before either parser.
+export const commandOf: { readonly [N in Exclude<Command['name'], 'complete'>]: (argv: Argv) => CommandOf<N> } = {
   export: (a) => ({ name: 'export', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, output: text(a.output) }),
   use: (a) => ({ name: 'use', flags: credentialFlags(a), format: text(a.format) ?? DEFAULT_FORMAT, unset: Boolean(a.unset), quiet: Boolean(a.quiet), autoRefresh: Boolean(a['auto-refresh']) }),
   exec: (a) => ({ name: 'exec', flags: credentialFlags(a), command: ((a['--'] as unknown[] | undefined) ?? []).map(String) }),

@@ -14,6 +14,7 @@ import { unsetCommand } from './commands/unsetCommand';
 import { listCommand } from './commands/listCommand';
 import { initCommand } from './commands/initCommand';
 import { promptCommand } from './commands/promptCommand';
+import { completeCommand } from './commands/completeCommand';
 
 type Handler<C extends Command> = (command: C, wiring: Wiring) => Promise<string | number>;
 
@@ -28,6 +29,7 @@ const handlers: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   list: listCommand,
   init: initCommand,
   prompt: promptCommand,
+  complete: completeCommand,
   exec: async (command, wiring) => (await import('./commands/execCommand')).execCommand(command, wiring),
   login: async (command, wiring) => (await import('./commands/loginCommand')).loginCommand(command, wiring),
   logout: async (command, wiring) => (await import('./commands/logoutCommand')).logoutCommand(command, wiring),

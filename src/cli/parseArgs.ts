@@ -1,4 +1,5 @@
 import type { ParsedArgs } from './command';
+import { COMPLETE_COMMAND } from './completionSpec';
 import { helpPage } from './helpPages';
 import { parseCommonArgs } from './parseCommonArgs';
 
@@ -8,5 +9,6 @@ import { parseCommonArgs } from './parseCommonArgs';
  * and the help pages come as yargs rendered them at build time; yargs is loaded for every other line.
  */
 export async function parseArgs(args: readonly string[]): Promise<ParsedArgs> {
+  if (args[0] === COMPLETE_COMMAND) return { command: { name: 'complete', words: args.slice(1) }, debug: false };
   return parseCommonArgs(args) ?? helpPage(args) ?? (await import('./parseWithYargs')).parseWithYargs(args);
 }

@@ -56,7 +56,7 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     .command('list', 'List profile names, one a line', (y) => y.option('long', { alias: 'l', type: 'boolean', default: false, describe: 'Add each profile\'s kind and region' }), (a) =>
       set(commandOf.list(a)),
     )
-    .command('init <shell>', 'Print the shell integration (awsuse and completion) for bash, zsh or fish', (y) => y.positional('shell', { choices: SHELLS, demandOption: true }), (a) =>
+    .command('init <shell>', 'Print the shell integration (awsuse and completion) for bash, zsh, fish or powershell', (y) => y.positional('shell', { choices: SHELLS, demandOption: true }), (a) =>
       set(commandOf.init(a)),
     )
     .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>

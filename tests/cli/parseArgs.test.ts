@@ -67,6 +67,7 @@ describe(parseArgs.name, () => {
     { args: ['list'], command: { name: 'list', long: false } },
     { args: ['list', '-l'], command: { name: 'list', long: true } },
     { args: ['init', 'zsh'], command: { name: 'init', shell: 'zsh' } },
+    { args: ['init', 'powershell'], command: { name: 'init', shell: 'powershell' } },
     { args: ['status'], command: { name: 'status', json: false } },
     { args: ['status', '--json'], command: { name: 'status', json: true } },
     { args: ['whoami', '--json'], command: { name: 'status', json: true } },

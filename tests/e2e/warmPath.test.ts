@@ -59,7 +59,7 @@ test('a cold run loads the SDK, the cached run after it does not', async () => {
   }
 });
 
-test.each([[['list', '--long']], [['unset']], [['init', 'zsh']], [['--help']], [['use']], [['prompt']]])('awsenv %j never loads the SDK', async (args) => {
+test.each([[['list', '--long']], [['unset']], [['init', 'zsh']], [['--help']], [['use']], [['prompt']], [['__complete', 'export', '']]])('awsenv %j never loads the SDK', async (args) => {
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
   expect(sdkModules(await modulesLoadedBy(args, { ...env, ...EXPORTED }))).toEqual([]);
 });
@@ -72,7 +72,7 @@ test('the lines shells run, and --help, start neither yargs nor zod; other lines
   expect(modulesOf('yargs', await modulesLoadedBy(['list', '--long', '--help'], world)).length).toBeGreaterThan(0);
   // A code of its own: the fake STS, like a device, takes each code once.
   expect(modulesOf('zod', await modulesLoadedBy(['admin', '--mfa-code', '234567'], world)).length).toBeGreaterThan(0);
-  for (const args of [['admin'], ['alice'], ['use', '--format', 'sh', 'admin'], ['alice', '-f', 'fish'], ['unset'], ['list'], ['init', 'zsh'], ['--help'], ['prompt'], ['prompt', '-f', '{profile}']]) {
+  for (const args of [['admin'], ['alice'], ['use', '--format', 'sh', 'admin'], ['alice', '-f', 'fish'], ['unset'], ['list'], ['init', 'zsh'], ['init', 'powershell'], ['--help'], ['prompt'], ['prompt', '-f', '{profile}'], ['__complete', ''], ['__complete', 'use', '-f', ''], ['__complete', 'exec', 'admin', '']]) {
     const loaded = await modulesLoadedBy(args, { ...world, ...EXPORTED });
     expect([args, modulesOf('yargs', loaded), modulesOf('zod', loaded)]).toEqual([args, [], []]);
   }

@@ -1,5 +1,5 @@
 import { AwsenvError } from '../../src/core/errors';
-import { cmd, quoteCmd } from '../../src/render/cmd';
+import { cmd, DELAYED_EXPANSION_GUARD, quoteCmd } from '../../src/render/cmd';
 import { HOSTILE_VALUES } from './hostileValues';
 import { readCmd } from './formatReaders';
 
@@ -47,5 +47,37 @@ describe('cmd renderer', () => {
 
   test.each(HOSTILE_VALUES.filter(([, value]) => value !== '' && !/["\r\n]/.test(value)))('%s: read back exactly', (_label, value) => {
     expect(readCmd(cmd.render([['A', value], ['B', null], ['C', 'after']]))).toEqual({ A: value, B: null, C: 'after' });
+  });
+
+  // Regression: a value with a ! was written as it is, and a batch file called with delayed expansion on (cmd /V:ON,
+  // or from a script that ran setlocal EnableDelayedExpansion) set it with the ! and any ^ gone, or with !NAME!
+  // replaced by another variable's value.
+  const withBang = HOSTILE_VALUES.filter(([, value]) => value.includes('!') && !/["\r\n]/.test(value));
+
+  test('has hostile values with a ! to check', () => {
+    expect(withBang.map(([label]) => label)).toEqual(expect.arrayContaining(['operators', 'history expansion']));
+  });
+
+  test.each(withBang)('%s: read back exactly with delayed expansion off, and the file stops before setting anything with it on', (_label, value) => {
+    const output = cmd.render([['A', value], ['B', null], ['C', 'after']]);
+    expect(output.split('\r\n')[0]).toBe(DELAYED_EXPANSION_GUARD);
+    expect(readCmd(output)).toEqual({ A: value, B: null, C: 'after' });
+    expect(readCmd(output, { delayedExpansion: true })).toBe('stopped');
+  });
+
+  test.each(HOSTILE_VALUES.filter(([, value]) => value !== '' && !/["\r\n!]/.test(value)))(
+    '%s: read back exactly with delayed expansion on too, without the check',
+    (_label, value) => {
+      const output = cmd.render([['A', value], ['B', null], ['C', 'after']]);
+      expect(output).not.toContain(DELAYED_EXPANSION_GUARD);
+      expect(readCmd(output, { delayedExpansion: true })).toEqual({ A: value, B: null, C: 'after' });
+    },
+  );
+
+  // The check itself, as cmd reads it: a line with ! (so delayed expansion rewrites it when on), "!!" compared with
+  // "", and a parenthesised block whose echo holds none of the characters that would end or split it.
+  test('the check holds only what cmd reads as intended in either state', () => {
+    const block = /^if "!!"=="" \((echo [^()!&|<>^"%]*) 1>&2& exit \/b 1\)$/.exec(DELAYED_EXPANSION_GUARD);
+    expect(block?.[1]).toMatch(/^echo awsenv: /);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan } from '../../src/render/plan';
+import { DELAYED_EXPANSION_GUARD } from '../../src/render/cmd';
 import { runInShell, shellEnv, shellTempDir, type Shell, type ShellResult } from '../support/shellRun';
 
 /**
@@ -80,12 +81,14 @@ const PS_QUOTE = /['\u2018-\u201b]/;
 
 /**
  * PowerShell's tokenizer: a single-quoted string starts and ends at any of ' ‘ ’ ‚ ‛, and two of them in a row are
- * one literal (the second). Everything else, $ and the backtick included, is verbatim. A statement ends in `;` and a
- * line break, or a space where `"$(…)"` joined the lines.
+ * one literal (the second). Everything else, $ and the backtick included, is verbatim. In a double-quoted string `r
+ * is a carriage return and `n a line feed (awsenv writes no other). A value is such strings joined by ` + `. A
+ * statement ends in `;` and a line break, or a space where `"$(…)"` joined the lines.
  */
 export function readPowerShell(output: string): Effect {
   const effect: Effect = {};
   const END = /^;(\n| |$)/;
+  const ESCAPES: Record<string, string> = { '"`r"': '\r', '"`n"': '\n' };
   let i = 0;
   while (i < output.length) {
     const rest = output.slice(i);
@@ -95,23 +98,35 @@ export function readPowerShell(output: string): Effect {
       i += remove[0].length;
       continue;
     }
-    const assign = new RegExp(`^\\$Env:(${NAME}) = ['\\u2018-\\u201b]`).exec(rest);
+    const assign = new RegExp(`^\\$Env:(${NAME}) = `).exec(rest);
     if (!assign) throw new Error(`not a PowerShell statement awsenv writes: ${JSON.stringify(rest.slice(0, 60))}`);
     i += assign[0].length;
     let value = '';
     for (;;) {
-      if (i >= output.length) throw new Error(`unterminated string for ${assign[1]}`);
-      if (PS_QUOTE.test(output[i])) {
-        if (i + 1 < output.length && PS_QUOTE.test(output[i + 1])) {
-          value += output[i + 1];
-          i += 2;
-          continue;
-        }
+      const escape = output.slice(i, i + 4);
+      if (escape in ESCAPES) {
+        value += ESCAPES[escape];
+        i += 4;
+      } else {
+        if (!PS_QUOTE.test(output[i] ?? '')) throw new Error(`not a string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
         i += 1;
-        break;
+        for (;;) {
+          if (i >= output.length) throw new Error(`unterminated string for ${assign[1]}`);
+          if (PS_QUOTE.test(output[i])) {
+            if (i + 1 < output.length && PS_QUOTE.test(output[i + 1])) {
+              value += output[i + 1];
+              i += 2;
+              continue;
+            }
+            i += 1;
+            break;
+          }
+          value += output[i];
+          i += 1;
+        }
       }
-      value += output[i];
-      i += 1;
+      if (!output.startsWith(' + ', i)) break;
+      i += 3;
     }
     const end = END.exec(output.slice(i));
     if (!end) throw new Error(`text after the string for ${assign[1]}: ${JSON.stringify(output.slice(i, i + 20))}`);
@@ -123,14 +138,24 @@ export function readPowerShell(output: string): Effect {
 
 /**
  * A batch file run by cmd.exe: CRLF lines of `set "NAME=value"`, where % must come doubled (a single one starts a
- * variable expansion), a " would end the quoting early, and an empty value unsets the variable.
+ * variable expansion), a " would end the quoting early, and an empty value unsets the variable. With delayed
+ * expansion on, cmd also expands !NAME! and removes ^ and lone ! in every line that holds a !, so such a line is
+ * misread, unless the file first stops at awsenv's check for it ('stopped': nothing is set).
  */
-export function readCmd(output: string): Effect {
+export function readCmd(output: string): Effect;
+export function readCmd(output: string, options: { delayedExpansion: boolean }): Effect | 'stopped';
+export function readCmd(output: string, { delayedExpansion = false } = {}): Effect | 'stopped' {
   if (!output.endsWith('\r\n')) throw new Error('a batch file line must end in CRLF');
+  const lines = output.slice(0, -2).split('\r\n');
+  if (lines[0] === DELAYED_EXPANSION_GUARD) {
+    if (delayedExpansion) return 'stopped';
+    lines.shift();
+  }
   const effect: Effect = {};
-  for (const line of output.slice(0, -2).split('\r\n')) {
+  for (const line of lines) {
     const set = new RegExp(`^set "(${NAME})=((?:[^"%\\r\\n]|%%)*)"$`).exec(line);
     if (!set) throw new Error(`not a line cmd reads as intended: ${JSON.stringify(line.slice(0, 60))}`);
+    if (delayedExpansion && line.includes('!')) throw new Error(`a line delayed expansion changes: ${JSON.stringify(line.slice(0, 60))}`);
     const value = set[2].replace(/%%/g, '%');
     effect[set[1]] = value === '' ? null : value;
   }

@@ -1,4 +1,4 @@
-import { powershell, quotePowerShell } from '../../src/render/powershell';
+import { powershell, powerShellValue, quotePowerShell } from '../../src/render/powershell';
 import { HOSTILE_VALUES } from './hostileValues';
 import { readPowerShell } from './formatReaders';
 
@@ -25,6 +25,21 @@ describe(quotePowerShell.name, () => {
   });
 });
 
+describe(powerShellValue.name, () => {
+  test.each([
+    ['AKIAEXAMPLE', "'AKIAEXAMPLE'"],
+    ['', "''"],
+    ["it's", "'it''s'"],
+    // Line breaks as the escapes of a double-quoted string, so the statement stays on one line.
+    ['a\nb', "'a' + \"`n\" + 'b'"],
+    ['a\r\nb\r', "'a' + \"`r\" + \"`n\" + 'b' + \"`r\""],
+    ['\n', '"`n"'],
+    ["\n'\n", "\"`n\" + '''' + \"`n\""],
+  ])('%j → %s', (value, written) => {
+    expect(powerShellValue(value)).toBe(written);
+  });
+});
+
 describe('powershell renderer', () => {
   test('assigns $Env: and removes unset names without an error when they are missing, each statement ending in ;', () => {
     expect(powershell.render([['A', 'v'], ['B', null]])).toBe("$Env:A = 'v';\nRemove-Item -Path Env:B -ErrorAction SilentlyContinue;\n");
@@ -34,12 +49,21 @@ describe('powershell renderer', () => {
     expect(readPowerShell(powershell.render([['A', value], ['B', null], ['C', 'after']]))).toEqual({ A: value, B: null, C: 'after' });
   });
 
-  // `Invoke-Expression "$(awsenv p -f powershell)"`: PowerShell reads a command's output as lines (ending at CR, LF
-  // or CRLF) and "$(…)" joins them with spaces. `| Invoke-Expression` runs each line on its own, which a line
-  // break inside a value breaks either way.
-  const joinedLines = (output: string) => output.replace(/\r?\n$/, '').split(/\r\n|\r|\n/).join(' ');
+  // Regression: a value with a line break was written inside one single-quoted string over two lines, and every way
+  // of running the output changed it: PowerShell reads a program's output as lines (ending at CR, LF or CRLF),
+  // `Invoke-Expression "$(…)"` joins them with spaces, `| Invoke-Expression` runs each line on its own, and awsuse
+  // joins them with LF.
+  test.each(HOSTILE_VALUES)('%s: every statement is one line', (_label, value) => {
+    const lines = powershell.render([['A', value], ['B', null], ['C', 'after']]).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => readPowerShell(line))).toEqual([{ A: value }, { B: null }, { C: 'after' }]);
+  });
 
-  test.each(HOSTILE_VALUES.filter(([, value]) => !/[\r\n]/.test(value)))('%s: read back exactly from the lines joined by "$(…)"', (_label, value) => {
-    expect(readPowerShell(joinedLines(powershell.render([['A', value], ['B', null], ['C', 'after']])))).toEqual({ A: value, B: null, C: 'after' });
+  const asLines = (output: string) => output.replace(/\r?\n$/, '').split(/\r\n|\r|\n/);
+
+  test.each(HOSTILE_VALUES)('%s: read back exactly from the lines joined by "$(…)", and by awsuse', (_label, value) => {
+    const lines = asLines(powershell.render([['A', value], ['B', null], ['C', 'after']]));
+    expect(readPowerShell(lines.join(' '))).toEqual({ A: value, B: null, C: 'after' });
+    expect(readPowerShell(lines.join('\n'))).toEqual({ A: value, B: null, C: 'after' });
   });
 });
