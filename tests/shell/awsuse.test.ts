@@ -127,10 +127,20 @@ const SCENARIOS: readonly Scenario[] = [
     statuses: [0, 0],
   },
   // Clearing says nothing: the shell's prompt (awsenv prompt) shows it.
-  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED }, statuses: [0, 0], exports: ['hostile'] },
-  { title: 'awsuse with no argument succeeds when there is nothing to clear', calls: [[]], after: {}, statuses: [0] },
+  // The profile first: fish would take a first argument "-u" for a flag of its own.
+  { title: 'awsuse PROFILE -u clears too, and succeeds when there is nothing to clear', calls: [['plain', '-u']], after: {}, statuses: [0] },
+  // No terminal here (the shells run without one, as in CI): a bare awsuse has no one to show a picker to.
+  {
+    title: 'awsuse with no argument and no terminal lists the profiles on stderr, fails with the usage code and changes nothing',
+    calls: [['hostile'], []],
+    before: BEFORE,
+    after: HOSTILE_EXPORTED,
+    statuses: [0, exitCodes.usage],
+    stderr: `hostile\nplain\n${WEIRD_NAME}\nawsenv: awsuse needs a profile, and there is no terminal to pick one on\n  Run awsuse PROFILE with one of the profiles above, or awsuse -u to clear the shell's credentials.\n`,
+    exports: ['hostile'],
+  },
   { title: 'an unknown profile fails with the config exit code and changes nothing', calls: [['nosuchprofile']], before: SENTINEL, after: {}, statuses: [exitCodes.config], stderr: 'nosuchprofile' },
   {
     title: 'a failure after a success leaves the exported credentials alone',
