@@ -67,9 +67,7 @@ export function runPicker(terminal: PickerTerminal, rows: readonly ProfileRow[],
       end(cause instanceof AwsenvError ? cause : new AwsenvError('interaction', `the profile picker lost the terminal (${(cause as Error)?.message ?? cause}); nothing changed`, { cause }));
 
     try {
-      terminal.setRaw(true);
-      terminal.write(AUTOWRAP_OFF);
-      draw();
+      // Listening first: a signal that comes once the terminal is raw must find its listener (chooseProfile's).
       terminal.listen({
         input: (chunk) => {
           try {
@@ -93,6 +91,9 @@ export function runPicker(terminal: PickerTerminal, rows: readonly ProfileRow[],
           }
         },
       });
+      terminal.setRaw(true);
+      terminal.write(AUTOWRAP_OFF);
+      draw();
     } catch (error) {
       failed(error);
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exitCodes } from '../../src/core/errors';
 import { TITLE } from '../../src/interaction/pickerLines';
-import { expectCleanFailure, makeHome, runCli } from '../support/cli';
+import { AWSENV_BIN, expectCleanFailure, makeHome, runCli } from '../support/cli';
 import { playScreen } from '../support/screenModel';
 import { INTEGRATION_SHELLS, loadIntegration, type IntegrationShell } from '../support/shellIntegration';
 import { killTtySessions, startTtySession } from '../support/ttySession';
@@ -38,7 +38,8 @@ afterAll(() => {
  */
 function scriptsFor({ shell, init }: IntegrationShell, load: string) {
   const status = shell.dialect === 'fish' ? '$status' : '$?';
-  const inner = [load, 'awsuse', `echo ${status} > $HOME/status`, 'env -0 > $HOME/env.after', ''].join('\n');
+  const pid = shell.dialect === 'fish' ? '$fish_pid' : '$$';
+  const inner = [load, `echo ${pid} > $HOME/shell.pid`, 'awsuse', `echo ${status} > $HOME/status`, 'env -0 > $HOME/env.after', ''].join('\n');
   const outer = [
     `stty cols ${WIDTH} rows ${HEIGHT}`,
     'stty -g > $HOME/stty.before',
@@ -71,6 +72,22 @@ function atTerminal(integration: IntegrationShell, extraEnv: NodeJS.ProcessEnv =
         .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
     );
   return { session, read, readIfThere, environment };
+}
+
+/** The awsenv a shell runs: the process below the shell (through the command substitution) running the bin. */
+function awsenvUnder(shellPid: number): number {
+  const parentOf = (pid: string) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  const below = (pid: number): boolean => pid === shellPid || (pid > 1 && below(parentOf(String(pid))));
+  const found = fs.readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      return fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(AWSENV_BIN) && below(parentOf(entry));
+    } catch {
+      return false;
+    }
+  });
+  if (found.length !== 1) throw new Error(`expected one awsenv under ${shellPid}, found ${found.length}`);
+  return Number(found[0]);
 }
 
 const exportedOf = (env: Record<string, string>) => ({ key: env.AWS_ACCESS_KEY_ID, secret: env.AWS_SECRET_ACCESS_KEY, profile: env.AWSENV_PROFILE, region: env.AWS_REGION });
@@ -122,6 +139,19 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
     expect({ ...exportedOf(environment()), AWS_PROFILE: environment().AWS_PROFILE }).toEqual({ key: 'SENTINEL', secret: undefined, profile: undefined, region: undefined, AWS_PROFILE: 'dev' });
     expect(read('stty.after')).toBe(read('stty.before'));
     expect(playScreen(screen, WIDTH, HEIGHT)).toEqual({ lines: ['before', 'awsenv: no profile picked; nothing changed', 'all done'], autowrap: true, inverse: false });
+  });
+
+  // Another process may end awsenv while the picker is up: the terminal is put back before awsenv ends by the signal.
+  test('SIGTERM puts the terminal back, erases the picker and ends awsenv by the signal', async () => {
+    const { session, read, environment } = atTerminal(integration, { AWS_ACCESS_KEY_ID: 'SENTINEL' });
+    await session.waitFor('1/6');
+    process.kill(awsenvUnder(Number(read('shell.pid'))), 'SIGTERM');
+    const { screen } = await session.exit();
+
+    expect({ status: read('status').trim(), shell: read('shell.status').trim() }).toEqual({ status: '143', shell: '0' });
+    expect(environment().AWS_ACCESS_KEY_ID).toBe('SENTINEL');
+    expect(read('stty.after')).toBe(read('stty.before'));
+    expect(playScreen(screen, WIDTH, HEIGHT)).toEqual({ lines: ['before', 'all done'], autowrap: true, inverse: false });
   });
 
   // Ctrl-C ends awsenv by SIGINT, as at the MFA prompt, so that the shell stops what its command line was doing: bash
