@@ -27,6 +27,7 @@ export async function pickForAwsuse({ env, log }: Wiring): Promise<string> {
   log.debug(`no profile named: a picker on the terminal over ${rows.length} profiles${preselect ? `, starting at "${printable(preselect)}"` : ''}`);
   const picked = await chooseProfile(rows, preselect);
   if (picked === undefined) {
+    log.debug('no controlling terminal (/dev/tty cannot be opened): no one to show a picker to');
     writeStderr(rows.map((row) => `${printable(row.name)}\n`).join(''));
     throw usageError('awsuse needs a profile, and there is no terminal to pick one on', CHOICES);
   }

@@ -19,10 +19,10 @@ export async function chooseProfile(rows: readonly ProfileRow[], preselect: stri
   if (!descriptors) return undefined;
   // Loaded here: only a bare awsuse at a terminal draws a picker.
   const tty = await import('node:tty');
-  const input = new tty.ReadStream(descriptors.read);
-  const output = new tty.WriteStream(descriptors.write);
   let caught: NodeJS.Signals | undefined;
   const listeners: Array<[NodeJS.Signals, () => void]> = [];
+  const input = new tty.ReadStream(descriptors.read);
+  const output = new tty.WriteStream(descriptors.write);
   const terminal: PickerTerminal = {
     write: (text) => writeAllSync(descriptors.write, text),
     // A terminal that reports no size (0 columns, as a pty nobody sized does) is taken as the usual 80 by 24.
