@@ -1,6 +1,6 @@
 # awsenv shell integration for fish: load it with  awsenv init fish | source  or  source awsenv.fish
 # awsuse PROFILE [flags]   export PROFILE's credentials into this shell, with a summary line on stderr (-q: without)
-# awsuse                   clear them (as does awsuse --unset, or -u)
+# awsuse                   pick a profile on the terminal (without one: list them and fail); awsuse -u clears
 
 function awsuse --description 'Export the credentials of an AWS profile into this shell'
     # set keeps the status of the command substitution, so a failure returns before anything is evaluated.

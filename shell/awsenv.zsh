@@ -1,6 +1,6 @@
 # awsenv shell integration for zsh: load it with  eval "$(awsenv init zsh)"  or  source awsenv.zsh
 # awsuse PROFILE [flags]   export PROFILE's credentials into this shell, with a summary line on stderr (-q: without)
-# awsuse                   clear them (as does awsuse --unset, or -u)
+# awsuse                   pick a profile on the terminal (without one: list them and fail); awsuse -u clears
 
 awsuse() {
   local __awsenv_code

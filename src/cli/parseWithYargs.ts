@@ -59,9 +59,10 @@ export async function parseWithYargs(args: readonly string[]): Promise<ParsedArg
     .command('init <shell>', 'Print the shell integration (awsuse and completion) for bash, zsh, fish or powershell', (y) => y.positional('shell', { choices: SHELLS, demandOption: true }), (a) =>
       set(commandOf.init(a)),
     )
-    .command('use [profile]', 'What awsuse runs: an export, or with no profile (or --unset) the code that clears it', (y) =>
+    .command('use [profile]', 'What awsuse runs: awsuse PROFILE exports the profile; a bare awsuse opens a picker over the profiles on the terminal (without one: lists them and fails); awsuse -u clears', (y) =>
       formatOption(credentialOptions(y))
-        .option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials' })
+        .positional('profile', { type: 'string', describe: 'Profile to export; without one, picked on the terminal (type to filter, arrows, Enter; Esc cancels), starting at $AWSENV_PROFILE, else $AWS_PROFILE' })
+        .option('unset', { alias: 'u', type: 'boolean', default: false, describe: 'Clear the exported credentials instead (a profile or other flags given are ignored, with a warning)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no summary line (profile, account, role, until when) on stderr' })
         .option('auto-refresh', { type: 'boolean', default: false, describe: 'Before a prompt, when the credentials near their end, export new ones if no person is needed (shell integration)' }), (a) =>
       set(commandOf.use(a)),

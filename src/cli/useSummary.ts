@@ -1,10 +1,8 @@
 import { knownIdentity } from '../chain/knownIdentity';
 import type { Chain } from '../chain/types';
 import { secondsLeft, type Credentials } from '../core/credentials';
+import { printable } from '../core/printable';
 import { localClock, shortLeft } from '../core/time';
-
-/** A name as a terminal should show it: control characters (an escape sequence, a bell) as "?". */
-export const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 /**
  * The line awsuse prints on stderr after an export: the profile, what the chain knows of the account and role

@@ -1,6 +1,6 @@
 import type { Chain, Step } from '../../src/chain/types';
 import type { Credentials } from '../../src/core/credentials';
-import { printable, useSummary } from '../../src/cli/useSummary';
+import { useSummary } from '../../src/cli/useSummary';
 
 const STS = { region: 'us-east-1' };
 const NOW = new Date(2026, 10, 25, 14, 43, 0);
@@ -27,15 +27,5 @@ describe(useSummary.name, () => {
     ['a profile name with an escape sequence', chainOf({ ...KEYS, profile: 'evil\u001b]0;pwned\u0007' } as Step), { accessKeyId: 'AKIA', secretAccessKey: 's' }, 'awsenv: using profile "evil?]0;pwned?": long-term keys'],
   ])('%s', (_why, chain, credentials, line) => {
     expect(useSummary(chain, credentials, NOW)).toBe(line);
-  });
-});
-
-describe(printable.name, () => {
-  it.each([
-    ['admin', 'admin'],
-    ['d\u00e9v \u2603', 'd\u00e9v \u2603'],
-    ['a\nb\tc\u007f\u009b', 'a?b?c??'],
-  ])('%j is %j', (text, shown) => {
-    expect(printable(text)).toBe(shown);
   });
 });

@@ -10,7 +10,7 @@ import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } fro
 /**
  * The core issue's "done when": in a real bash, zsh and fish with the integration loaded, `awsuse admin` with an MFA
  * code and then `awsuse readonly` with none (and no terminal) leave the readonly role's credentials in the shell,
- * from one MFA session; a bare `awsuse` clears them and an unknown profile leaves them alone.
+ * from one MFA session; `awsuse -u` clears them and an unknown profile leaves them alone.
  */
 
 let sts: FakeSts;
@@ -64,11 +64,11 @@ async function callerArn(vars: Record<string, string>): Promise<string | undefin
 describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, integration] as const))(
   'awsuse admin, then readonly, in %s',
   (_name, integration: IntegrationShell) => {
-    test('one MFA session for both roles; readonly\'s credentials in the shell; a bare awsuse clears; nosuch keeps', async () => {
+    test('one MFA session for both roles; readonly\'s credentials in the shell; awsuse -u clears; nosuch keeps', async () => {
       const { home, binDir } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
       homes.push(home);
       const shell = detached(integration.shell);
-      const { body, args } = awsuseCalls(shell, [['admin', '--mfa-code', '123456'], ['readonly'], ['nosuch'], []]);
+      const { body, args } = awsuseCalls(shell, [['admin', '--mfa-code', '123456'], ['readonly'], ['nosuch'], ['-u']]);
       const [admin, readonly, nosuch, bare] = body.split('\n');
       const result = await runInShell(shell, {
         setup: loadIntegration(integration, 'awsenv init'),
@@ -91,7 +91,7 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
       });
       expect(result.stderr).not.toMatch(/MFA|terminal/);
 
-      // Exactly one MFA session, both roles assumed with it, nothing more (nosuch and the bare awsuse call nothing).
+      // Exactly one MFA session, both roles assumed with it, nothing more (nosuch and awsuse -u call nothing).
       expect(sts.calls.map((c) => [c.action, c.params.RoleArn, c.params.TokenCode, c.status])).toEqual([
         ['GetSessionToken', undefined, '123456', 200],
         ['AssumeRole', ADMIN_ROLE, undefined, 200],
@@ -116,7 +116,7 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
       expect(afterReadonly).toEqual(expected);
       expect(afterNosuch).toEqual(expected);
 
-      // The bare awsuse: gone from the shell and from what its children inherit.
+      // awsuse -u: gone from the shell and from what its children inherit.
       expect(NAMES.filter((name) => result.vars.has(name))).toEqual([]);
       expect(NAMES.filter((name) => result.exported.has(name))).toEqual([]);
 

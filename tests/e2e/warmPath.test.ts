@@ -59,7 +59,7 @@ test('a cold run loads the SDK, the cached run after it does not', async () => {
   }
 });
 
-test.each([[['list', '--long']], [['unset']], [['init', 'zsh']], [['--help']], [['use']], [['prompt']], [['__complete', 'export', '']]])('awsenv %j never loads the SDK', async (args) => {
+test.each([[['list', '--long']], [['unset']], [['init', 'zsh']], [['--help']], [['use', '-u']], [['prompt']], [['__complete', 'export', '']]])('awsenv %j never loads the SDK', async (args) => {
   const { env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
   expect(sdkModules(await modulesLoadedBy(args, { ...env, ...EXPORTED }))).toEqual([]);
 });

@@ -147,7 +147,6 @@ const SCENARIOS: readonly Scenario[] = [
   },
   { title: 'a profile without a region keeps the region the user set', calls: [[WEIRD_NAME]], before: USER_REGION, after: WEIRD_EXPORTED, statuses: [0], exports: [WEIRD_NAME] },
   // Clearing says nothing: the shell's prompt (awsenv prompt) shows it.
-  { title: 'awsuse with no argument clears everything awsuse PROFILE set', calls: [['hostile'], []], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
   {
@@ -158,7 +157,32 @@ const SCENARIOS: readonly Scenario[] = [
     statuses: [0, 0, 0, 0],
     exports: ['hostile', 'plain', WEIRD_NAME],
   },
-  { title: 'awsuse with no argument succeeds when there is nothing to clear', calls: [[]], after: {}, statuses: [0] },
+  // The profile first: fish would take a first argument "-u" for a flag of its own.
+  {
+    title: 'awsuse PROFILE -u clears too, says the profile is ignored, and succeeds when there is nothing to clear',
+    calls: [['plain', '-u']],
+    after: {},
+    statuses: [0],
+    stderr: 'awsenv: warning: --unset clears the credentials: the profile "plain" is ignored\n',
+  },
+  {
+    title: '--auto-refresh for keys that never expire exports them, and says there is nothing to renew',
+    calls: [['plain', '--auto-refresh']],
+    after: { AWS_ACCESS_KEY_ID: 'AKIAPLAIN', AWS_SECRET_ACCESS_KEY: 'plain-secret', AWS_SESSION_TOKEN: null, AWS_SECURITY_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1', AWSENV_PROFILE: 'plain', AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null },
+    statuses: [0],
+    stderr: 'awsenv: warning: --auto-refresh has nothing to renew: the credentials of profile "plain" do not expire\n',
+    exports: [],
+  },
+  // No terminal here (the shells run without one, as in CI): a bare awsuse has no one to show a picker to.
+  {
+    title: 'awsuse with no argument and no terminal lists the profiles on stderr, fails with the usage code and changes nothing',
+    calls: [['hostile'], []],
+    before: BEFORE,
+    after: HOSTILE_EXPORTED,
+    statuses: [0, exitCodes.usage],
+    stderr: `hostile\nplain\n${WEIRD_NAME}\nawsenv: awsuse needs a profile, and there is no terminal to pick one on\n  Run awsuse PROFILE with one of the profiles above, or awsuse -u to clear the shell's credentials.\n`,
+    exports: ['hostile'],
+  },
   { title: 'an unknown profile fails with the config exit code and changes nothing', calls: [['nosuchprofile']], before: SENTINEL, after: {}, statuses: [exitCodes.config], stderr: 'nosuchprofile' },
   {
     title: 'a failure after a success leaves the exported credentials alone',

@@ -1,7 +1,7 @@
 import type { Env } from '../../core/env';
 import { parseAwsTime, shortLeft } from '../../core/time';
 import type { CommandOf } from '../command';
-import { printable } from '../useSummary';
+import { printable } from '../../core/printable';
 import type { Wiring } from '../wire';
 
 /**

@@ -6,7 +6,7 @@ import type { Env } from '../../core/env';
 import { AwsenvError } from '../../core/errors';
 import { isoSeconds, localClock, parseAwsTime, shortLeft } from '../../core/time';
 import type { CommandOf } from '../command';
-import { printable } from '../useSummary';
+import { printable } from '../../core/printable';
 import type { Wiring } from '../wire';
 
 /** The credentials of the shell awsenv runs in, as an export leaves them. */

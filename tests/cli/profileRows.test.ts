@@ -1,5 +1,6 @@
-import type { Profile } from '../../../src/config/profile';
-import { profileKind } from '../../../src/cli/commands/listCommand';
+import type { Profile } from '../../src/config/profile';
+import { profileKind, profileRows } from '../../src/cli/profileRows';
+import { loadIni, removeIniFiles } from '../support/iniFiles';
 
 const KEYS = { aws_access_key_id: 'AKIAEXAMPLE000000001', aws_secret_access_key: 'example/secret' };
 const ROLE = 'arn:aws:iam::222222222222:role/admin';
@@ -32,3 +33,20 @@ describe(profileKind.name, () => {
   });
 });
 
+
+describe(profileRows.name, () => {
+  afterAll(removeIniFiles);
+
+  it('gives every profile of both files, sorted, with its kind, account and region; a broken one as invalid', () => {
+    const config = loadIni({
+      config: `[profile web]\nrole_arn = ${ROLE}\nsource_profile = alice\nregion = eu-west-1\n[profile broken]\nduration_seconds = soon\n[profile dev]\nsso_session = corp\nsso_account_id = 555555555555\nsso_role_name = Dev\nregion = us-east-2\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n`,
+      credentials: `[alice]\naws_access_key_id = ${KEYS.aws_access_key_id}\naws_secret_access_key = s\nmfa_serial = ${MFA}\n`,
+    });
+    expect(profileRows(config)).toEqual([
+      { name: 'alice', kind: 'mfa-session', account: '111111111111', region: undefined },
+      { name: 'broken', kind: 'invalid' },
+      { name: 'dev', kind: 'sso', account: '555555555555', region: 'us-east-2' },
+      { name: 'web', kind: 'role', account: '222222222222', region: 'eu-west-1' },
+    ]);
+  });
+});
