@@ -1,10 +1,21 @@
 import type { Env } from '../core/env';
 import { spokenSeconds } from '../core/time';
 import type { SignInDisplay } from '../sso/signIn';
+import type { SignInReason } from '../sso/ssoAccessToken';
 import type { FlowChoice } from '../sso/signInFlow';
 
-/** The line before a sign-in that a command needs on its way, so the person knows why a browser opens. */
-export const announceSignIn = (out: NodeJS.WriteStream, profile: string) => out.write(`awsenv: profile "${profile}" needs a new IAM Identity Center sign-in\n`);
+const WHY: Record<SignInReason, (startUrl: string) => string> = {
+  none: (startUrl) => `not signed in to IAM Identity Center at ${startUrl}; signing in`,
+  rejected: (startUrl) => `IAM Identity Center no longer accepts the sign-in to ${startUrl} (signed out elsewhere?); signing in again`,
+  refreshRefused: (startUrl) => `IAM Identity Center did not renew the sign-in to ${startUrl}; signing in again`,
+  expired: (startUrl) => `the IAM Identity Center sign-in to ${startUrl} has expired; signing in again`,
+};
+
+/**
+ * The line before a sign-in that a command needs on its way, so the person knows why a browser opens, and to which
+ * start URL they are about to sign in.
+ */
+export const announceSignIn = (out: NodeJS.WriteStream, profile: string, startUrl: string, reason: SignInReason) => out.write(`awsenv: profile "${profile}": ${WHY[reason](startUrl)}\n`);
 
 const FLOW_NAMES = { authCode: 'through a browser on this machine (authorization code with PKCE)', deviceCode: 'with a device code' } as const;
 
