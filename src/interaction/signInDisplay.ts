@@ -1,3 +1,4 @@
+import { dieOf } from '../core/dieOf';
 import type { Env } from '../core/env';
 import { spokenSeconds } from '../core/time';
 import type { SignInDisplay } from '../sso/signIn';
@@ -33,6 +34,8 @@ export function signInDisplay(out: NodeJS.WriteStream, env: Env): SignInDisplay 
   const animated = Boolean(out.isTTY) && !env.CI;
   let timer: NodeJS.Timeout | undefined;
   let announced = false;
+  let stopErasing: (() => void) | undefined;
+  const erase = () => void out.write('\r\x1b[K');
   return {
     prompt({ url, userCode, expiresInSeconds }) {
       const span = spokenSeconds(expiresInSeconds);
@@ -50,12 +53,34 @@ export function signInDisplay(out: NodeJS.WriteStream, env: Env): SignInDisplay 
       let frame = 0;
       timer = setInterval(() => out.write(`\r${FRAMES[frame++ % FRAMES.length]} waiting for the sign-in to be approved`), 100);
       timer.unref();
+      stopErasing = eraseOnEnd(erase);
     },
     done() {
-      if (timer) {
-        clearInterval(timer);
-        out.write('\r\x1b[K');
-      }
+      if (!timer) return;
+      clearInterval(timer);
+      stopErasing?.();
+      erase();
     },
+  };
+}
+
+// SIGHUP is left alone: the terminal the line is on has gone.
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+/**
+ * While the spinner turns, a Ctrl-C, a kill or an exit from anywhere would leave its line on the terminal, under the
+ * shell's next prompt: the line is erased first, and a signal then ends awsenv as it would have (so the shell stops
+ * the rest of its command line). Gives the function that stops watching.
+ */
+function eraseOnEnd(erase: () => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    erase();
+    process.exit(dieOf(signal));
+  };
+  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
+  process.on('exit', erase);
+  return () => {
+    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
+    process.off('exit', erase);
   };
 }

@@ -4,7 +4,7 @@ import { evalInBash, makeHome } from '../support/cli';
 import { answerInBrowser, browserCommand, browserLogIn, visitsOf } from '../support/ssoBrowser';
 import { writeAwsCliToken } from '../support/ssoAwsCliToken';
 import { BROWSER_CONFIG, LEGACY_FORM, SESSION_CONFIG, SSO_REGION, SSO_SESSION_ARN, START_URL, endpointsOf, ssoActions, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
-import { killTtySessions, startTtySession } from '../support/ttySession';
+import { killTtySessions, startTtySession, visibleLines } from '../support/ttySession';
 
 // The sign-in as a person meets it: `eval "$(awsenv dev)"` on a terminal with no sign-in yet signs in right there
 // (URL and code on the terminal, not in what `$( … )` captures), then prints the export.
@@ -100,3 +100,23 @@ test('on a terminal, an expired sign-in that nothing can refresh is said to have
   expect(shell.session.screen()).not.toContain('not signed in');
 });
 
+// Regression: Ctrl-C while the spinner turned left "⠋ waiting for the sign-in to be approved" under the next prompt.
+test('Ctrl-C during the sign-in wait erases the spinner\'s line, and the rest of the command line does not run', async () => {
+  const { env } = makeHome({ config: SESSION_CONFIG });
+  const session = startTtySession('bash --norc --noprofile -i', { ...env, ...endpointsOf(world), PS1: '$ ', HISTFILE: '/dev/null' });
+  await session.waitFor('$ ');
+  session.type(`awsenv dev >/dev/null; printf '%s\\n' "after-$?"\n`);
+  await session.waitFor('waiting for the sign-in to be approved', 3);
+  session.type('\x03');
+  await session.waitFor('$ ', 2);
+  session.type(`printf '%s\\n' "status-$?"\n`);
+  await session.waitFor('status-130');
+  session.type('exit\n');
+  const { screen } = await session.exit();
+  expect(screen).not.toMatch(/after-\d/);
+  const shown = visibleLines(screen);
+  expect(shown.filter((line) => line.includes('waiting for the sign-in'))).toEqual([]);
+  // What is left of the spinner's line is an empty line above the next prompt.
+  const code = shown.findIndex((line) => line.includes('and check that it shows the code'));
+  expect(shown.slice(code + 1, code + 3)).toEqual(['', `$ printf '%s\\n' "status-$?"`]);
+});

@@ -1,4 +1,4 @@
-import { announceSignIn } from '../../src/interaction/signInDisplay';
+import { announceSignIn, signInDisplay } from '../../src/interaction/signInDisplay';
 import type { SignInReason } from '../../src/sso/ssoAccessToken';
 
 const START_URL = 'https://d-1234567890.awsapps.com/start';
@@ -19,5 +19,33 @@ describe(announceSignIn.name, () => {
     const { written, out } = stream(false);
     announceSignIn(out, 'dev', START_URL, reason);
     expect(written).toEqual([line]);
+  });
+});
+
+describe(signInDisplay.name, () => {
+  const watchers = () => ({ SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM'), exit: process.listenerCount('exit') });
+
+  test('on a terminal, the spinner watches for Ctrl-C, a kill and an exit while it turns, and erases its line when done', () => {
+    const before = watchers();
+    const { written, out } = stream(true);
+    const display = signInDisplay(out, {});
+    display.waiting();
+    expect(watchers()).toEqual({ SIGINT: before.SIGINT + 1, SIGTERM: before.SIGTERM + 1, exit: before.exit + 1 });
+    display.done();
+    expect(watchers()).toEqual(before);
+    expect(written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  test.each<[string, boolean, Record<string, string>]>([
+    ['no terminal', false, {}],
+    ['CI', true, { CI: 'true' }],
+  ])('with %s, one plain line and nothing to erase or watch', (_why, isTTY, env) => {
+    const before = watchers();
+    const { written, out } = stream(isTTY);
+    const display = signInDisplay(out, env);
+    display.waiting();
+    expect(watchers()).toEqual(before);
+    display.done();
+    expect(written).toEqual(['awsenv: waiting for the sign-in to be approved...\n']);
   });
 });
