@@ -6,6 +6,7 @@ import { describeChain } from '../chain/describe';
 import { resolve } from '../chain/resolve';
 import { resolveAdHoc, resolveEnvWebIdentity } from '../chain/resolveAdHoc';
 import type { Chain } from '../chain/types';
+import { hintAtTerminal } from '../interaction/hintAtTerminal';
 import { hintLongTermKeys } from '../interaction/longTermKeysHint';
 import { runChain } from '../providers/runChain';
 import { exportPlan, type Plan } from '../render/plan';
@@ -13,6 +14,7 @@ import { shellExportPlan } from '../render/shellPlans';
 import type { CredentialFlags } from './command';
 import { MFA_CODE_VARIABLE, mfaCodeOf } from './mfaCodeOf';
 import { pickProfile } from './pickProfile';
+import { regionHintOf } from './regionHint';
 import type { Wiring } from './wire';
 
 /**
@@ -22,14 +24,18 @@ import type { Wiring } from './wire';
  * terminal as stderr), JSON or a CI file.
  */
 export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: ExportOptions = {}): Promise<Plan> {
-  return (await obtainExport(flags, wiring, options)).plan;
+  const obtained = await obtainExport(flags, wiring, options);
+  // awsuse says it in its own lines on stderr, terminal or not; an export and exec only to a person at a terminal.
+  if (options.forPerson ?? true) await hintAtTerminal(() => regionHintOf(obtained, wiring.env, wiring.log));
+  return obtained.plan;
 }
 
-/** What an export got: the plan, and the chain and credentials it came from (for awsuse's summary line). */
+/** What an export got: the plan, and the chain, credentials and config it came from (for awsuse's lines on stderr). */
 export interface Obtained {
   readonly plan: Plan;
   readonly chain: Chain;
   readonly credentials: Credentials;
+  readonly config: AwsConfig;
 }
 
 export interface ExportOptions {
@@ -40,10 +46,10 @@ export interface ExportOptions {
 
 /** obtainPlan, with the chain and the credentials beside the plan. */
 export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true, autoRefresh }: ExportOptions = {}): Promise<Obtained> {
-  const { credentials, chain } = await obtainCredentials(flags, wiring);
-  if (!forPerson) return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials };
+  const { credentials, chain, config } = await obtainCredentials(flags, wiring);
+  if (!forPerson) return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials, config };
   if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
-  return { plan: shellExportPlan(credentials, chain.profile, chain.region, wiring.env, { autoRefresh }), chain, credentials };
+  return { plan: shellExportPlan(credentials, chain.profile, chain.region, wiring.env, { autoRefresh }), chain, credentials, config };
 }
 
 /**

@@ -75,8 +75,8 @@ export function ssoWiring(env: Env, log: Logger, now: () => Date, timeoutMs: num
           // On a terminal the sign-in happens right here (ssoAccessToken holds the session's lock around it, so
           // parallel shells share it); in a script, or with --non-interactive, it must not wait for a person.
           signIn: interactive && terminalAvailable()
-            ? () => {
-                announceSignIn(stderrStream(), profile);
+            ? (reason) => {
+                announceSignIn(stderrStream(), profile, session.startUrl, reason);
                 return signIn(session, profile, { browser: true, useDeviceCode: false });
               }
             : undefined,

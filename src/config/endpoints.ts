@@ -1,4 +1,4 @@
-import { isTrue, type Env } from '../core/env';
+import { environmentRegion, isTrue, type Env } from '../core/env';
 import type { AwsConfig } from './mergeSharedFiles';
 import type { Profile } from './profile';
 
@@ -33,7 +33,7 @@ export function configuredEndpoint(
  * SDKs, then us-east-1, where STS's global endpoint lives.
  */
 export function callRegion(profile: Profile, env: Env, flag?: string): string {
-  return flag || env.AWS_REGION || env.AWS_DEFAULT_REGION || profile.region || 'us-east-1';
+  return flag || environmentRegion(env) || profile.region || 'us-east-1';
 }
 
 /** Where one service's calls for this profile go: the region given, and the configured endpoint when there is one. */
@@ -54,4 +54,4 @@ export const stsTarget = (profile: Profile, config: AwsConfig, env: Env, regionF
  * flag, then the profile's region before the environment's, as the JS SDK's login provider orders them.
  */
 export const signinTarget = (profile: Profile, config: AwsConfig, env: Env, regionFlag?: string): AwsTarget =>
-  serviceTarget('signin', profile, config, env, regionFlag || profile.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
+  serviceTarget('signin', profile, config, env, regionFlag || profile.region || environmentRegion(env) || 'us-east-1');

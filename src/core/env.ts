@@ -11,3 +11,6 @@ export const isTrue = (value: string | undefined) => value?.trim().toLowerCase()
 
 /** Linux without X or Wayland: a desktop browser cannot be started here (the open and sign-in-flow choices ask). */
 export const noDisplay = (env: Env, platform: NodeJS.Platform = process.platform) => platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+
+/** The region the environment gives a tool: AWS_REGION (the SDKs' and the AWS CLI v2's), else AWS_DEFAULT_REGION (the AWS CLI's). */
+export const environmentRegion = (env: Env): string | undefined => env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;

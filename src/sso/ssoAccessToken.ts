@@ -12,11 +12,18 @@ const REFRESH_SECONDS = 5 * 60;
 export const RACE_WAIT_MS = 3000;
 const RACE_POLL_MS = 100;
 
+/**
+ * Why a sign-in is needed, so the person is told the truth about it: no sign-in in the cache (`none`: a first
+ * sign-in, or after a logout), one the portal refused though it looked valid (`rejected`: signed out elsewhere), one
+ * whose refresh IAM Identity Center refused (`refreshRefused`), or one that ended with nothing to refresh it by.
+ */
+export type SignInReason = 'none' | 'rejected' | 'refreshRefused' | 'expired';
+
 export interface SsoTokenDeps {
   cache: SsoCache;
   oidc(): Promise<OidcApi>;
   /** Signs in on the terminal; undefined where nobody can approve a sign-in (no terminal, --non-interactive). */
-  signIn?: () => Promise<SsoToken>;
+  signIn?: (reason: SignInReason) => Promise<SsoToken>;
   /** Why there is no signIn, for the message: "there is no terminal to sign in on" unless said otherwise. */
   noSignIn?: string;
   now(): Date;
@@ -47,7 +54,7 @@ export async function ssoAccessToken(session: SsoSession, requested: string, dep
 function validToken(deps: SsoTokenDeps, rejected: string | undefined) {
   const secondsLeft = (token: SsoToken) => (parseAwsTime(token.expiresAt).getTime() - deps.now().getTime()) / 1000;
   const usable = (token: SsoToken) => token.accessToken !== rejected && secondsLeft(token) > USABLE_SECONDS;
-  return { usable, fresh: (token: SsoToken) => usable(token) && secondsLeft(token) > REFRESH_SECONDS };
+  return { rejected, usable, fresh: (token: SsoToken) => usable(token) && secondsLeft(token) > REFRESH_SECONDS };
 }
 
 /** Under the session's lock: a silent refresh, else the cached token while it lasts, else a sign-in. */
@@ -65,12 +72,15 @@ async function renewed(session: SsoSession, requested: string, cached: SsoToken 
       await deps.sleep(RACE_POLL_MS);
     }
   }
-  if (deps.signIn) return (await deps.signIn()).accessToken;
+  if (deps.signIn) return (await deps.signIn(signInReason(cached, Boolean(refreshable), valid.rejected))).accessToken;
   throw new AwsenvError('interaction', `needs an IAM Identity Center sign-in (${session.startUrl}), and ${deps.noSignIn ?? 'there is no terminal to sign in on'}`, {
     profile: requested,
     hint: `Run "awsenv login ${requested}" first.`,
   });
 }
+
+const signInReason = (cached: SsoToken | undefined, refreshTried: boolean, rejected: string | undefined): SignInReason =>
+  !cached ? 'none' : cached.accessToken === rejected ? 'rejected' : refreshTried ? 'refreshRefused' : 'expired';
 
 type Refreshable = SsoToken & { refreshToken: string; clientId: string; clientSecret: string };
 

@@ -61,6 +61,10 @@ async function callerArn(vars: Record<string, string>): Promise<string | undefin
   }
 }
 
+// readonly has no region, and the switch from admin clears the one awsenv exported for admin: the hint follows.
+const READONLY_REGION_HINT = 'awsenv: hint: profile "readonly" has no region, and neither AWS_REGION nor [default] gives one: add region = REGION to it, or pass --region REGION\n';
+const asPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, integration] as const))(
   'awsuse admin, then readonly, in %s',
   (_name, integration: IntegrationShell) => {
@@ -86,7 +90,7 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
       expect({ statuses: [admin0, readonly0, nosuch0 > 0, bare0, ...extra], stderr: result.stderr }).toEqual({
         statuses: [0, 0, true, 0],
         stderr: expect.stringMatching(
-          /^awsenv: using profile "admin": role admin in account 222222222222, until \d\d:\d\d \((59m|1h00m) left\)\nawsenv: using profile "readonly": role readonly in account 333333333333, until \d\d:\d\d \((59m|1h00m) left\)\nawsenv: profile "nosuch": not found[^]*$/,
+          new RegExp(String.raw`^awsenv: using profile "admin": role admin in account 222222222222, until \d\d:\d\d \((59m|1h00m) left\)\nawsenv: using profile "readonly": role readonly in account 333333333333, until \d\d:\d\d \((59m|1h00m) left\)\n` + asPattern(READONLY_REGION_HINT) + 'awsenv: profile "nosuch": not found[^]*$'),
         ),
       });
       expect(result.stderr).not.toMatch(/MFA|terminal/);
@@ -146,6 +150,7 @@ describe.each(INTEGRATION_SHELLS.map((integration) => [integration.shell.name, i
           'awsenv: using profile "admin": role admin in account 222222222222, until HH:MM\n',
           'awsenv: using profile "admin": role admin in account 222222222222, until HH:MM\n',
           'awsenv: using profile "readonly": role readonly in account 333333333333, until HH:MM\n',
+          READONLY_REGION_HINT,
         ].join(''),
       });
       expect(sts.calls.map((c) => [c.action, c.params.RoleArn])).toEqual([

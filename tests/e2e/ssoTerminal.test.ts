@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { evalInBash, makeHome } from '../support/cli';
 import { answerInBrowser, browserCommand, browserLogIn, visitsOf } from '../support/ssoBrowser';
-import { BROWSER_CONFIG, SESSION_CONFIG, SSO_SESSION_ARN, endpointsOf, ssoActions, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
-import { killTtySessions, startTtySession } from '../support/ttySession';
+import { writeAwsCliToken } from '../support/ssoAwsCliToken';
+import { BROWSER_CONFIG, LEGACY_FORM, SESSION_CONFIG, SSO_REGION, SSO_SESSION_ARN, START_URL, endpointsOf, ssoActions, startSsoWorld, type SsoWorld } from '../support/ssoWorld';
+import { killTtySessions, startTtySession, visibleLines } from '../support/ttySession';
 
 // The sign-in as a person meets it: `eval "$(awsenv dev)"` on a terminal with no sign-in yet signs in right there
 // (URL and code on the terminal, not in what `$( … )` captures), then prints the export.
+// A first sign-in is not told that a sign-in expired, and every line names the start URL it signs in to.
+const FIRST_SIGN_IN = `awsenv: profile "dev": not signed in to IAM Identity Center at ${START_URL}; signing in`;
+
 let world: SsoWorld;
 beforeEach(async () => {
   world = await startSsoWorld();
@@ -28,7 +32,7 @@ test('on a terminal, an export without a sign-in signs in and then exports', asy
   expect(fs.readFileSync(path.join(home, 'status'), 'utf8')).toBe('0');
   const stdout = fs.readFileSync(path.join(home, 'stdout'), 'utf8');
   expect(stdout).not.toContain(userCode);
-  expect(session.screen()).toContain('needs a new IAM Identity Center sign-in');
+  expect(session.screen()).toContain(FIRST_SIGN_IN);
   const vars = await evalInBash(stdout);
   const issued = world.sts.issued.find((c) => c.accessKeyId === vars.AWS_ACCESS_KEY_ID);
   expect(issued?.identity.arn).toBe(SSO_SESSION_ARN);
@@ -57,7 +61,7 @@ test('on a terminal, an export without a sign-in signs in through the browser an
   const shell = exportOnTerminal(home, { ...env, ...endpointsOf(world), BROWSER: browserCommand('approve', log) }, 'one');
   const { status, stdout } = await shell.result();
   expect(status).toBe('0');
-  expect(shell.session.screen()).toContain('needs a new IAM Identity Center sign-in');
+  expect(shell.session.screen()).toContain(FIRST_SIGN_IN);
   expect(shell.session.screen()).toContain('signing in through a browser on this machine (authorization code with PKCE)');
   expect((await visitsOf(log))[0]).toMatchObject({ status: 200 });
   const vars = await evalInBash(stdout);
@@ -82,4 +86,37 @@ test('three shells that need the sign-in at once open one browser tab, and all t
   expect(await visitsOf(log)).toHaveLength(1);
   expect(ssoActions(world.sso).filter((a) => a.startsWith('oidc'))).toEqual(['oidc RegisterClient', 'oidc Authorize', 'oidc AuthorizeDecision', 'oidc CreateToken']);
   for (const other of others) expect(other.session.screen()).not.toContain('/authorize?');
+});
+
+test('on a terminal, an expired sign-in that nothing can refresh is said to have expired, and is signed in again', async () => {
+  const { home, env } = makeHome({ config: LEGACY_FORM.config });
+  writeAwsCliToken(home, LEGACY_FORM, { startUrl: START_URL, region: SSO_REGION, accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' });
+  const shell = exportOnTerminal(home, { ...env, ...endpointsOf(world) }, 'expired');
+  await shell.session.waitFor('and check that it shows the code');
+  world.sso.approve(/code ([A-Z]{4}-[A-Z]{4})/.exec(shell.session.screen())![1]);
+  const { status } = await shell.result();
+  expect(status).toBe('0');
+  expect(shell.session.screen()).toContain(`awsenv: profile "dev": the IAM Identity Center sign-in to ${START_URL} has expired; signing in again`);
+  expect(shell.session.screen()).not.toContain('not signed in');
+});
+
+// Regression: Ctrl-C while the spinner turned left "⠋ waiting for the sign-in to be approved" under the next prompt.
+test('Ctrl-C during the sign-in wait erases the spinner\'s line, and the rest of the command line does not run', async () => {
+  const { env } = makeHome({ config: SESSION_CONFIG });
+  const session = startTtySession('bash --norc --noprofile -i', { ...env, ...endpointsOf(world), PS1: '$ ', HISTFILE: '/dev/null' });
+  await session.waitFor('$ ');
+  session.type(`awsenv dev >/dev/null; printf '%s\\n' "after-$?"\n`);
+  await session.waitFor('waiting for the sign-in to be approved', 3);
+  session.type('\x03');
+  await session.waitFor('$ ', 2);
+  session.type(`printf '%s\\n' "status-$?"\n`);
+  await session.waitFor('status-130');
+  session.type('exit\n');
+  const { screen } = await session.exit();
+  expect(screen).not.toMatch(/after-\d/);
+  const shown = visibleLines(screen);
+  expect(shown.filter((line) => line.includes('waiting for the sign-in'))).toEqual([]);
+  // What is left of the spinner's line is an empty line above the next prompt.
+  const code = shown.findIndex((line) => line.includes('and check that it shows the code'));
+  expect(shown.slice(code + 1, code + 3)).toEqual(['', `$ printf '%s\\n' "status-$?"`]);
 });

@@ -8,7 +8,7 @@ const dist = path.dirname(AWSENV_BIN);
 const modulesOf = (bundle: string) => [...fs.readFileSync(path.join(dist, bundle), 'utf8').matchAll(/"(src\/[^"]+\.js)"\(exports/g)].map((m) => m[1]);
 
 /** What only cold runs use: the SDK adapters (but the timeout every command shares), sign-in, and what asks or spawns. */
-const COLD_ONLY = [/^src\/aws\/(?!clientOptions\.js$)/, /^src\/sso\//, /^src\/interaction\/(?!terminal\.js$|mfaPrompt\.js$|longTermKeysHint\.js$)/, /^src\/cli\/commands\/(exec|login|logout|ssoProfiles|mfaSetup)Command\.js$/, /^src\/cli\/parseWithYargs\.js$/];
+const COLD_ONLY = [/^src\/aws\/(?!clientOptions\.js$)/, /^src\/sso\//, /^src\/interaction\/(?!terminal\.js$|mfaPrompt\.js$|longTermKeysHint\.js$|hintAtTerminal\.js$)/, /^src\/cli\/commands\/(exec|login|logout|ssoProfiles|mfaSetup)Command\.js$/, /^src\/cli\/parseWithYargs\.js$/];
 
 test('the warm bundle holds none of the modules only cold runs use; the cold bundle holds them', () => {
   const warm = modulesOf('awsenv-main.js');

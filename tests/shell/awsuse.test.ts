@@ -90,11 +90,17 @@ interface Scenario {
   readonly exports?: readonly string[];
 }
 
-// What awsuse says on stderr after an export of each profile: static keys, so no account, role or expiry.
+// The region-less profile exported where the user's own region stays: no region hint then.
+const WEIRD_IN_USER_REGION = `${WEIRD_NAME}, in the user's region`;
+// What awsuse says on stderr after an export of each profile: static keys, so no account, role or expiry; and for
+// the one without a region, in a shell without one, how to give it one.
 const SUMMARY: Readonly<Record<string, string>> = {
   hostile: 'awsenv: using profile "hostile": expiry unknown\n',
   plain: 'awsenv: using profile "plain": long-term keys\n',
-  [WEIRD_NAME]: `awsenv: using profile "${WEIRD_NAME}": long-term keys\n`,
+  [WEIRD_NAME]:
+    `awsenv: using profile "${WEIRD_NAME}": long-term keys\n` +
+    `awsenv: hint: profile "${WEIRD_NAME}" has no region, and neither AWS_REGION nor [default] gives one: add region = REGION to it, or pass --region REGION\n`,
+  [WEIRD_IN_USER_REGION]: `awsenv: using profile "${WEIRD_NAME}": long-term keys\n`,
 };
 const summaries = (profiles: readonly string[] = []) => profiles.map((profile) => SUMMARY[profile]).join('');
 
@@ -143,9 +149,9 @@ const SCENARIOS: readonly Scenario[] = [
     before: USER_REGION,
     after: { ...WEIRD_EXPORTED, AWS_REGION: 'user-region', AWS_DEFAULT_REGION: null },
     statuses: [0, 0],
-    exports: ['plain', WEIRD_NAME],
+    exports: ['plain', WEIRD_IN_USER_REGION],
   },
-  { title: 'a profile without a region keeps the region the user set', calls: [[WEIRD_NAME]], before: USER_REGION, after: WEIRD_EXPORTED, statuses: [0], exports: [WEIRD_NAME] },
+  { title: 'a profile without a region keeps the region the user set', calls: [[WEIRD_NAME]], before: USER_REGION, after: WEIRD_EXPORTED, statuses: [0], exports: [WEIRD_IN_USER_REGION] },
   // Clearing says nothing: the shell's prompt (awsenv prompt) shows it.
   { title: 'awsuse -u clears them', calls: [['hostile'], ['-u']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
   { title: 'awsuse --unset clears them', calls: [['hostile'], ['--unset']], before: BEFORE, after: { ...HOSTILE_EXPORTED, ...CLEARED, ...BEFORE_PROFILES }, statuses: [0, 0], exports: ['hostile'] },
@@ -155,7 +161,7 @@ const SCENARIOS: readonly Scenario[] = [
     before: USER_REGION,
     after: { ...CLEARED, AWS_REGION: 'user-region', AWS_PROFILE: 'mine' },
     statuses: [0, 0, 0, 0],
-    exports: ['hostile', 'plain', WEIRD_NAME],
+    exports: ['hostile', 'plain', WEIRD_IN_USER_REGION],
   },
   // The profile first: fish would take a first argument "-u" for a flag of its own.
   {

@@ -1,6 +1,6 @@
 import type { SsoToken } from '../../src/cache/ssoTokenCache';
 import { AwsenvError } from '../../src/core/errors';
-import { RACE_WAIT_MS, ssoAccessToken, type SsoTokenDeps } from '../../src/sso/ssoAccessToken';
+import { RACE_WAIT_MS, ssoAccessToken, type SignInReason, type SsoTokenDeps } from '../../src/sso/ssoAccessToken';
 import { fakeClock, fakeOidc, type FakeClock, memorySsoCache, namedSession, refreshableToken, type OidcScript } from '../support/fakeSso';
 import { recordingLogger } from '../support/recordingLogger';
 
@@ -9,12 +9,12 @@ function world(token: (clock: FakeClock) => SsoToken | undefined, script: OidcSc
   const clock = fakeClock();
   const store = memorySsoCache({ token: token(clock) });
   const oidc = fakeOidc(script);
-  const signIns: number[] = [];
+  const signIns: SignInReason[] = [];
   const log = recordingLogger();
   const deps: SsoTokenDeps = {
     cache: store.cache,
     oidc: async () => oidc.api,
-    ...(canSignIn && { signIn: async () => (signIns.push(1), refreshableToken(clock, 8 * 3600, { accessToken: 'signed-in' })) }),
+    ...(canSignIn && { signIn: async (reason: SignInReason) => (signIns.push(reason), refreshableToken(clock, 8 * 3600, { accessToken: 'signed-in' })) }),
     now: clock.now,
     sleep: clock.sleep,
     log,
@@ -171,5 +171,19 @@ describe(ssoAccessToken.name, () => {
       const { deps } = world((c) => refreshableToken(c, 8 * 3600, { refreshToken: undefined }));
       await expect(ssoAccessToken(namedSession, 'dev', deps, 'access-1')).rejects.toMatchObject({ kind: 'interaction' });
     });
+  });
+
+  // What the person is told before the browser opens: a first sign-in is not an expired one.
+  test.each<[string, (c: FakeClock) => SsoToken | undefined, OidcScript, string | undefined, SignInReason]>([
+    ['no cached token', () => undefined, {}, undefined, 'none'],
+    ['an expired token without a refresh token', (c) => refreshableToken(c, -60, { refreshToken: undefined }), {}, undefined, 'expired'],
+    ['an expired token whose registration lapsed', (c) => refreshableToken(c, -60, { registrationExpiresAt: c.iso(-1) }), {}, undefined, 'expired'],
+    ['a refresh IAM Identity Center refused', (c) => refreshableToken(c, 30), { refreshes: [undefined] }, undefined, 'refreshRefused'],
+    ['a token the portal rejected, its refresh refused', (c) => refreshableToken(c, 8 * 3600), { refreshes: [undefined] }, 'access-1', 'rejected'],
+    ['a token the portal rejected, without a refresh token', (c) => refreshableToken(c, 8 * 3600, { refreshToken: undefined }), {}, 'access-1', 'rejected'],
+  ])('the sign-in is told why: %s', async (_why, token, script, rejected, reason) => {
+    const { deps, signIns } = world(token, script, true);
+    await expect(ssoAccessToken(namedSession, 'dev', deps, rejected)).resolves.toBe('signed-in');
+    expect(signIns).toEqual([reason]);
   });
 });

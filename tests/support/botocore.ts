@@ -59,3 +59,37 @@ export function botocoreReadings(python: string, cases: readonly SharedFileTexts
   if (run.status !== 0) throw new Error(`botocore's reading failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
+
+export interface RegionCase extends SharedFileTexts {
+  /** The environment beside the files: keys as an export leaves them, and any region variables. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+// What the AWS CLI asks before every call: the session's region, from the environment and the scoped profile.
+const REGION_READER = `
+import base64, json, os, sys, tempfile
+import botocore.session
+
+def region(case, directory):
+    for kind in ('config', 'credentials'):
+        path = os.path.join(directory, kind)
+        with open(path, 'wb') as f:
+            f.write(base64.b64decode(case.get(kind) or ''))
+        os.environ['AWS_CONFIG_FILE' if kind == 'config' else 'AWS_SHARED_CREDENTIALS_FILE'] = path
+    for name in [n for n in os.environ if n.startswith('AWS_') and n not in ('AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE')]:
+        del os.environ[name]
+    os.environ.update(case['env'])
+    return botocore.session.Session().get_config_variable('region')
+
+with tempfile.TemporaryDirectory() as directory:
+    print(json.dumps([region(case, directory) for case in json.load(sys.stdin)]))
+`;
+
+/** The region botocore finds for each case, or null where the AWS CLI would say "You must specify a region". */
+export function botocoreRegions(python: string, cases: readonly RegionCase[]): (string | null)[] {
+  const encode = (text: string | Buffer | undefined) => (text === undefined ? undefined : Buffer.from(text).toString('base64'));
+  const input = JSON.stringify(cases.map((c) => ({ config: encode(c.config), credentials: encode(c.credentials), env: c.env })));
+  const run = spawnSync(python, ['-c', REGION_READER], { input, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8', PYTHONUTF8: '1' } });
+  if (run.status !== 0) throw new Error(`botocore's region failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}

@@ -24,6 +24,28 @@ export const occurrences = (text: string, part: string) => text.split(part).leng
 /** The screen's text without the terminal control sequences readline moves the cursor with (`ESC [ 57 G`). */
 export const withoutControls = (screen: string) => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
+/**
+ * The lines a terminal shows once `screen` has been written to it: a carriage return goes back to the line's start,
+ * later characters overwrite earlier ones, ESC [ K erases to the line's end; every other control sequence is dropped.
+ * What a spinner leaves behind shows here, where the raw screen holds every frame it ever drew.
+ */
+export function visibleLines(screen: string): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  let column = 0;
+  for (const [, sequence, char] of screen.matchAll(/(\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07)|([^])/gu)) {
+    if (sequence === '\x1b[K') line = line.slice(0, column);
+    else if (sequence) continue;
+    else if (char === '\r') column = 0;
+    else if (char === '\n') {
+      lines.push(line.join(''));
+      line = [];
+      column = 0;
+    } else if (char >= ' ') line[column++] = char;
+  }
+  return [...lines, line.join('')];
+}
+
 /** Runs `command` (a line for /bin/sh, so it must need no quoting beyond what the caller gives it) on a new pty. */
 export function startTtySession(command: string, env: NodeJS.ProcessEnv): TtySession {
   // -q: no "Script started" banner; -f: flush every write; -e: script exits with the command's status.

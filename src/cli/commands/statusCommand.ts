@@ -2,7 +2,7 @@ import { getCallerIdentity, type CallerIdentity } from '../../aws/callerIdentity
 import { DEFAULT_TIMEOUT_MS } from '../../aws/clientOptions';
 import { configuredEndpoint, type AwsTarget } from '../../config/endpoints';
 import type { Credentials } from '../../core/credentials';
-import type { Env } from '../../core/env';
+import { environmentRegion, type Env } from '../../core/env';
 import { AwsenvError } from '../../core/errors';
 import { isoSeconds, localClock, parseAwsTime, shortLeft } from '../../core/time';
 import type { CommandOf } from '../command';
@@ -54,7 +54,7 @@ export function exportedCredentials(env: Env): Exported {
     throw new AwsenvError('config', `AWS_CREDENTIAL_EXPIRATION is not a time: "${printable(text!)}"`, { profile, hint: 'It is an ISO 8601 time in UTC, as an export sets it (2026-11-25T22:36:45Z): awsuse PROFILE sets it anew.' });
   }
   const sessionToken = env.AWS_SESSION_TOKEN || undefined;
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+  const region = environmentRegion(env);
   return { credentials: { accessKeyId, secretAccessKey, sessionToken, expiration }, profile, ...(region && { region }) };
 }
 
@@ -64,7 +64,7 @@ export function exportedCredentials(env: Env): Exported {
  */
 export function statusTarget(env: Env): AwsTarget {
   const endpoint = configuredEndpoint('sts', {}, { profiles: {}, ssoSessions: {}, services: {} }, env);
-  return { region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1', ...(endpoint && { endpoint }) };
+  return { region: environmentRegion(env) ?? 'us-east-1', ...(endpoint && { endpoint }) };
 }
 
 /** The status as one JSON object: null for what is not there (no AWSENV_PROFILE, no expiry, no region). */

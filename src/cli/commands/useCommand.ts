@@ -4,6 +4,7 @@ import { rendererFor } from '../../render/formats';
 import { shellClearPlan } from '../../render/shellPlans';
 import type { CommandOf } from '../command';
 import { obtainExport } from '../obtainPlan';
+import { regionHintOf } from '../regionHint';
 import { useSummary } from '../useSummary';
 import type { Wiring } from '../wire';
 import { writeStdout } from '../writeStdout';
@@ -11,7 +12,7 @@ import { writeStdout } from '../writeStdout';
 /**
  * `awsenv use`, what the shells' awsuse evaluates: an export of the profile named, or with none of the profile picked
  * at the terminal; with --unset the code that clears it. An export ends with one line on stderr saying what the shell
- * now holds, unless --quiet.
+ * now holds (and a hint when no tool run from it will find a region), unless --quiet.
  */
 export async function useCommand(command: CommandOf<'use'>, wiring: Wiring): Promise<string> {
   const renderer = rendererFor(command.format);
@@ -27,13 +28,16 @@ export async function useCommand(command: CommandOf<'use'>, wiring: Wiring): Pro
   // reads the files anew: the person may have taken a while, and what is exported must be what the files say now.
   const flags =
     command.flags.profile || command.flags.adHoc ? command.flags : { ...command.flags, profile: await (await import('../pickForAwsuse')).pickForAwsuse(wiring, command.flags.interactive) };
-  const { plan, chain, credentials } = await obtainExport(flags, wiring, { autoRefresh: command.autoRefresh });
+  const obtained = await obtainExport(flags, wiring, { autoRefresh: command.autoRefresh });
+  const { plan, chain, credentials } = obtained;
   if (command.autoRefresh && !credentials.expiration) wiring.log.warn(`--auto-refresh has nothing to renew: the credentials of profile "${chain.profile}" do not expire`);
   const code = renderer.render(plan);
   if (command.quiet) return code;
   // The summary after the code: it says the shell has the credentials, which is not so when stdout cannot be written.
   writeStdout(code);
   writeStderr(`${useSummary(chain, credentials, wiring.now())}\n`);
+  const regionHint = regionHintOf(obtained, wiring.env, wiring.log);
+  if (regionHint) writeStderr(`${regionHint}\n`);
   return '';
 }
 
