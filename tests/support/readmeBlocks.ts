@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** README.md at the package root; tests are compiled to dist/tests/support/. */
+export const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
+
+/** One fenced block of the README: its language ('' for none), its text without the list item's indent, its line. */
+export interface ReadmeBlock {
+  readonly language: string;
+  readonly text: string;
+  readonly line: number;
+}
+
+export function readmeBlocks(markdown = fs.readFileSync(README, 'utf8')): ReadmeBlock[] {
+  return [...markdown.matchAll(/^( *)```(\w*)\n([\s\S]*?)^\1```$/gm)].map((m) => ({
+    language: m[2],
+    text: m[3].replace(new RegExp(`^${m[1]}`, 'gm'), ''),
+    line: markdown.slice(0, m.index).split('\n').length,
+  }));
+}
+
+/** A command line the README shows, as written (without its trailing comment), and the lines it shows it printing. */
+export interface ShownCommand {
+  readonly line: string;
+  readonly shown: readonly string[];
+}
+
+const withoutComment = (line: string) => line.replace(/\s+#\s.*$/, '').trim();
+
+/**
+ * The command lines of a shell block or a transcript: in a transcript (`$ ` lines) the lines up to the next `$ ` are
+ * what the command printed; in a shell block, the comment lines right under a command are (`# awsenv: …`).
+ */
+export function commandsOf(block: ReadmeBlock): ShownCommand[] {
+  const transcript = /^\$ /m.test(block.text);
+  const commands: Array<{ line: string; shown: string[] }> = [];
+  for (const raw of block.text.split('\n')) {
+    if (transcript ? raw.startsWith('$ ') : raw.trim() !== '' && !raw.startsWith('#')) {
+      commands.push({ line: withoutComment(transcript ? raw.slice(2) : raw), shown: [] });
+    } else if (raw.trim() !== '' && commands.length > 0) {
+      commands[commands.length - 1].shown.push(transcript ? raw : raw.replace(/^# ?/, ''));
+    }
+  }
+  return commands;
+}
+
+/** The files an `ini` block shows, split at its `# ~/.aws/credentials` and `# ~/.aws/config` headers (config unless said). */
+export function filesOf(block: ReadmeBlock): { config: string; credentials: string } {
+  const files = { config: '', credentials: '' };
+  let file: keyof typeof files = 'config';
+  for (const line of block.text.split('\n')) {
+    const header = /^# ~\/\.aws\/(config|credentials)\b/.exec(line);
+    if (header) file = header[1] as keyof typeof files;
+    else files[file] += `${line}\n`;
+  }
+  return files;
+}
+
+/** The block's first section header, which names it in the tests: `[profile admin]`, `[sso-session corp]`. */
+export const firstHeader = (block: ReadmeBlock) => /^\[[^\]]+\]/m.exec(block.text)?.[0] ?? block.text.split('\n')[0];
+
+/** A shown line as a pattern: `...` stands for anything, and each hole (a time, a random value) for its pattern. */
+export function shownPattern(shown: string, holes: ReadonlyArray<readonly [string, string]> = []): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let pattern = escape(shown);
+  for (const [text, hole] of [['...', '.*'] as const, ...holes]) pattern = pattern.split(escape(text)).join(hole);
+  return new RegExp(`^${pattern}$`);
+}
