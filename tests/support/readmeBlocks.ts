@@ -59,10 +59,32 @@ export function filesOf(block: ReadmeBlock): { config: string; credentials: stri
 /** The block's first section header, which names it in the tests: `[profile admin]`, `[sso-session corp]`. */
 export const firstHeader = (block: ReadmeBlock) => /^\[[^\]]+\]/m.exec(block.text)?.[0] ?? block.text.split('\n')[0];
 
+/** text as a pattern that matches only itself. */
+export const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A shown line as a pattern: `...` stands for anything, and each hole (a time, a random value) for its pattern. */
 export function shownPattern(shown: string, holes: ReadonlyArray<readonly [string, string]> = []): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let pattern = escape(shown);
-  for (const [text, hole] of [['...', '.*'] as const, ...holes]) pattern = pattern.split(escape(text)).join(hole);
+  let pattern = literally(shown);
+  for (const [text, hole] of [['...', '.*'] as const, ...holes]) pattern = pattern.split(literally(text)).join(hole);
   return new RegExp(`^${pattern}$`);
+}
+
+/** A command line with the key it has in a scenario table: as written, or `LINE (2)` where the README shows it again. */
+export interface KeyedCommand extends ShownCommand {
+  readonly key: string;
+}
+
+export function keyedCommands(blocks: readonly ReadmeBlock[]): KeyedCommand[] {
+  const seen = new Map<string, number>();
+  return blocks.flatMap(commandsOf).map((command) => {
+    const n = (seen.get(command.line) ?? 0) + 1;
+    seen.set(command.line, n);
+    return { ...command, key: n === 1 ? command.line : `${command.line} (${n})` };
+  });
+}
+
+/** The output begins with the lines the README shows, each read as a pattern with its holes. */
+export function expectShown(output: string, shown: readonly string[], holes: ReadonlyArray<readonly [string, string]>): void {
+  const lines = output.split('\n').slice(0, shown.length);
+  expect(lines.map((line, i) => (shownPattern(shown[i], holes).test(line) ? shown[i] : line))).toEqual(shown);
 }

@@ -5,10 +5,10 @@ import { ALICE } from './world';
  * The README's config blocks, by their first header, and the blocks each one builds on: the README shows a role's
  * profile without the keys of its source ("the keys of profile1 as above"), and those keys as placeholders.
  */
-export const CONFIGS_BY_HEADER: Record<string, { readonly buildsOn: readonly string[] }> = {
+export const CONFIGS_BY_HEADER: Record<string, { readonly buildsOn: readonly string[]; readonly keysOf?: string }> = {
   '[profile1]': { buildsOn: [] },
-  // The mfa_process example: the same profile1, with the keys of its first block.
-  '[profile profile1]': { buildsOn: ['[profile1]'] },
+  // The mfa_process example: profile1's section written anew, on the keys of the first block.
+  '[profile profile1]': { buildsOn: [], keysOf: '[profile1]' },
   '[profile admin]': { buildsOn: ['[profile1]'] },
   '[sso-session corp]': { buildsOn: [] },
   // What `awsenv sso profiles ... --write` writes.
@@ -23,19 +23,25 @@ export const configBlocks = (): ReadmeBlock[] => readmeBlocks().filter((block) =
 const withAlicesKeys = (text: string) =>
   text.replace(/^aws_access_key_id = AKIA\.\.\.$/gm, `aws_access_key_id = ${ALICE.accessKeyId}`).replace(/^aws_secret_access_key = \.\.\.$/gm, `aws_secret_access_key = ${ALICE.secretAccessKey}`);
 
-/** The files the README's blocks make, taken in order (a later one's sections add to and win over an earlier's). */
-export function readmeFiles(...headers: readonly string[]): { config: string; credentials: string } {
-  const blocks = configBlocks();
-  const files = headers.map((header) => {
-    const block = blocks.find((b) => firstHeader(b) === header);
-    if (!block) throw new Error(`the README has no config block starting with ${header}`);
-    return filesOf(block);
-  });
+function filesOfBlock(header: string): { config: string; credentials: string } {
+  const block = configBlocks().find((b) => firstHeader(b) === header);
+  if (!block) throw new Error(`the README has no config block starting with ${header}`);
+  return filesOf(block);
+}
+
+/** The files the README's block makes, after the blocks it builds on (a later section adds to and wins over an earlier). */
+export function readmeFiles(header: string): { config: string; credentials: string } {
+  const parts = new Map<string, { config: string; credentials: string }>();
+  const add = (name: string) => {
+    const { buildsOn, keysOf } = CONFIGS_BY_HEADER[name] ?? { buildsOn: [] };
+    buildsOn.forEach(add);
+    if (keysOf && !parts.has(keysOf)) parts.set(`keys of ${keysOf}`, { config: '', credentials: filesOfBlock(keysOf).credentials });
+    parts.set(name, filesOfBlock(name));
+  };
+  add(header);
+  const files = [...parts.values()];
   return {
     config: withAlicesKeys(files.map((f) => f.config).join('\n')),
     credentials: withAlicesKeys(files.map((f) => f.credentials).join('\n')),
   };
 }
-
-/** The block with the blocks it builds on before it. */
-export const readmeFilesOf = (header: string) => readmeFiles(...(CONFIGS_BY_HEADER[header]?.buildsOn ?? []), header);
