@@ -64,6 +64,8 @@ export interface Scenario {
   readonly person?: (tty: TtySession) => Promise<void>;
   /** Where the README's shown lines appear (stderr unless said), and the parts of them that vary from run to run. */
   readonly shownOn?: 'stdout';
+  /** The README shows how the output begins, not all of it. */
+  readonly shownIsTheStart?: true;
   readonly holes?: (home: string) => ReadonlyArray<readonly [string, string]>;
   /** Why this machine cannot run it, or undefined: said in the test's name. */
   readonly cannotRun?: () => string | undefined;
@@ -92,6 +94,7 @@ const ranAs = (who: string | RegExp) => ({ home, run }: Context) => {
 };
 const signedIn = ({ home, run }: Context) => {
   succeeded(run);
+  expect(run.stdout).toBe('');
   expect(fs.existsSync(tokenFile(home, 'corp'))).toBe(true);
 };
 /** What the fake console says it opened for a sign-in URL: "console for WHO at DESTINATION". */
@@ -133,6 +136,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     check: ({ home, run }) => {
       succeeded(run);
       expect(fs.readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toContain(`[profile profile1]\nmfa_serial = ${ALICE.mfaSerial}\n`);
+      expect(fs.readFileSync(path.join(home, '.aws', 'config.awsenv-backup'), 'utf8')).toBe('');
     },
   },
   // 2. Switching role.
@@ -152,12 +156,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     readme: '[sso-session corp]',
     env: (home) => ({ DISPLAY: ':0', BROWSER: browserCommand('approve', path.join(home, 'visits')) }),
     cannotRun: inContainer,
+    shownIsTheStart: true,
     holes: () => [['https://oidc.eu-west-1.amazonaws.com', literally(world.sso().url)], ['2026-12-01T19:02:11Z', ISO_TIME]],
     check: signedIn,
   },
   'awsenv login dev (3)': {
     readme: '[sso-session corp]',
     env: () => ({ SSH_CONNECTION: '10.0.0.9 50022 10.0.0.5 22', USER: 'carol' }),
+    // The transcript stops where the person goes to the browser.
+    shownIsTheStart: true,
     holes: () => [['https://device.sso.eu-west-1.amazonaws.com/', '\\S+'], ['BCDF-GHJK', '[B-Z]{4}-[B-Z]{4}']],
     check: signedIn,
   },
@@ -184,7 +191,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     },
     check: ({ home, run }) => {
       succeeded(run);
-      expect(fs.readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toContain(`[profile console]\nlogin_session = ${CONSOLE_SESSION}\nregion = eu-west-1\n`);
+      // The section the README shows "as aws login (or awsenv login) writes it".
+      const [section] = readmeFiles('[profile console]').config.trim().split('\n\n');
+      expect(fs.readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toContain(`${section}\n`);
       expect(fs.existsSync(loginCacheFile(home))).toBe(true);
     },
   },

@@ -83,8 +83,9 @@ export function keyedCommands(blocks: readonly ReadmeBlock[]): KeyedCommand[] {
   });
 }
 
-/** The output begins with the lines the README shows, each read as a pattern with its holes. */
-export function expectShown(output: string, shown: readonly string[], holes: ReadonlyArray<readonly [string, string]>): void {
-  const lines = output.split('\n').slice(0, shown.length);
+/** The output is the lines the README shows (or begins with them), each read as a pattern with its holes. */
+export function expectShown(output: string, shown: readonly string[], holes: ReadonlyArray<readonly [string, string]>, onlyTheStart = false): void {
+  const all = output.replace(/\n$/, '').split('\n');
+  const lines = onlyTheStart ? all.slice(0, shown.length) : all;
   expect(lines.map((line, i) => (shownPattern(shown[i], holes).test(line) ? shown[i] : line))).toEqual(shown);
 }
