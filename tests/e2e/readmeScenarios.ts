@@ -55,17 +55,20 @@ export interface Scenario {
   readonly credentialsOnly?: true;
   /** Files the README describes in words only ("prod has region = eu-west-1"), instead of a block. */
   readonly files?: { readonly config: string; readonly credentials: string };
+  /** Lines typed before it in the same shell: what the README says came first. */
   readonly before?: readonly string[];
+  /** Variables of the shell beyond the fakes' endpoints (an MFA code for the run, an SSH session's). */
   readonly env?: (home: string) => NodeJS.ProcessEnv;
   /** Files a person's earlier work left, such as a sign-in's cache file. */
   readonly setup?: (home: string) => void;
   readonly shell?: 'fish';
   /** On a terminal: what the person does there. */
   readonly person?: (tty: TtySession) => Promise<void>;
-  /** Where the README's shown lines appear (stderr unless said), and the parts of them that vary from run to run. */
+  /** Where the README's shown lines appear: stderr unless said. */
   readonly shownOn?: 'stdout';
   /** The README shows how the output begins, not all of it. */
   readonly shownIsTheStart?: true;
+  /** The parts of the shown lines that vary from run to run (a time, a random value), each with its pattern. */
   readonly holes?: (home: string) => ReadonlyArray<readonly [string, string]>;
   /** Why this machine cannot run it, or undefined: said in the test's name. */
   readonly cannotRun?: () => string | undefined;
@@ -77,7 +80,7 @@ const typesMfaCode = async (tty: TtySession) => {
   tty.type(`${nextCode()}\r`);
 };
 
-
+// An MFA session's identity is the IAM user's own.
 const ALICE_SESSION = ALICE.arn;
 const assumed = (role: string) => new RegExp(`^${role.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/')}/`);
 /** Exit 0, and otherwise what it said. */
