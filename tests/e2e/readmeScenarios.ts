@@ -65,7 +65,7 @@ export interface Scenario {
   /** On a terminal: what the person does there. */
   readonly person?: (tty: TtySession) => Promise<void>;
   /** Where the README's shown lines appear: stderr unless said. */
-  readonly shownOn?: 'stdout';
+  readonly shownIn?: (run: LineRun) => string;
   /** The README shows how the output begins, not all of it. */
   readonly shownIsTheStart?: true;
   /** The parts of the shown lines that vary from run to run (a time, a random value), each with its pattern. */
@@ -246,7 +246,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'awsenv status': {
     readme: '[profile admin]',
     before: [withCode('awsuse admin -q')],
-    shownOn: 'stdout',
+    shownIn: (run) => run.stdout,
     holes: () => [['awsenv-1764101805', 'awsenv-\\d+'], ['15:42', TIME], ['2026-11-25T14:42:45Z', ISO_TIME], ['59m', '\\d+m']],
     check: ({ run }) => expect(run.code).toBe(0),
   },

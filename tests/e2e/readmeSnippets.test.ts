@@ -57,7 +57,7 @@ describe.each(runnable.map((command) => [command.key, command] as const))('%s', 
     const home = homeFor(scenario);
     try {
       const run = await runReadmeLine({ shell: scenario.shell ?? 'bash', before: scenario.before ?? [], line: command.line, env: { ...world.envOf(home), ...scenario.env?.(home) }, person: scenario.person });
-      if (command.shown.length > 0) expectShown(scenario.shownOn === 'stdout' ? run.stdout : run.stderr, command.shown, scenario.holes?.(home) ?? [], scenario.shownIsTheStart);
+      if (command.shown.length > 0) expectShown((scenario.shownIn ?? ((r) => r.stderr))(run), command.shown, scenario.holes?.(home) ?? [], scenario.shownIsTheStart);
       await scenario.check({ home, run });
     } finally {
       fs.rmSync(home, { recursive: true, force: true });

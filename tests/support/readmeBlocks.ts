@@ -29,7 +29,8 @@ const withoutComment = (line: string) => line.replace(/\s+#\s.*$/, '').trim();
 
 /**
  * The command lines of a shell block or a transcript: in a transcript (`$ ` lines) the lines up to the next `$ ` are
- * what the command printed; in a shell block, the comment lines right under a command are (`# awsenv: …`).
+ * what the command printed, blank ones included; in a shell block, the comment lines right under a command are
+ * (`# awsenv: …`).
  */
 export function commandsOf(block: ReadmeBlock): ShownCommand[] {
   const transcript = /^\$ /m.test(block.text);
@@ -37,10 +38,12 @@ export function commandsOf(block: ReadmeBlock): ShownCommand[] {
   for (const raw of block.text.split('\n')) {
     if (transcript ? raw.startsWith('$ ') : raw.trim() !== '' && !raw.startsWith('#')) {
       commands.push({ line: withoutComment(transcript ? raw.slice(2) : raw), shown: [] });
-    } else if (raw.trim() !== '' && commands.length > 0) {
+    } else if ((transcript || raw.trim() !== '') && commands.length > 0) {
       commands[commands.length - 1].shown.push(transcript ? raw : raw.replace(/^# ?/, ''));
     }
   }
+  // A blank line inside a transcript's output is output; the ones after it are not.
+  for (const command of commands) while (command.shown.at(-1) === '') command.shown.pop();
   return commands;
 }
 
@@ -87,5 +90,5 @@ export function keyedCommands(blocks: readonly ReadmeBlock[]): KeyedCommand[] {
 export function expectShown(output: string, shown: readonly string[], holes: ReadonlyArray<readonly [string, string]>, onlyTheStart = false): void {
   const all = output.replace(/\n$/, '').split('\n');
   const lines = onlyTheStart ? all.slice(0, shown.length) : all;
-  expect(lines.map((line, i) => (shownPattern(shown[i], holes).test(line) ? shown[i] : line))).toEqual(shown);
+  expect(lines.map((line, i) => (i < shown.length && shownPattern(shown[i], holes).test(line) ? shown[i] : line))).toEqual(shown);
 }
