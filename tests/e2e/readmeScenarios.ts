@@ -24,6 +24,7 @@ export const BLOCKS_NOT_COMMANDS: Record<string, string> = {
   'awsenv: the credentials of profile "admin" expire in 9m: awsuse admin': "the prompt hook's warning: covered by tests/shell/expiryHook.test.ts",
   'awsenv: profile "alice" (on the way to "admin"): AWS rejected the MFA code for arn:aws:iam::111111111111:mfa/alice': 'an example of an error message, not a command',
   'awsenv [PROFILE] [flags]          the same as awsenv export PROFILE': 'the command reference, not commands',
+  'awsenv: profile "dev": not signed in to IAM Identity Center at https://corp.awsapps.com/start; signing in': 'what awsuse dev says on a terminal before it signs in: covered by tests/e2e/ssoTerminal.test.ts',
 };
 
 /** Command lines of the README that are not run here, and why. */
@@ -31,6 +32,9 @@ export const LINES_NOT_RUN: Record<string, string> = {
   'npm ci && npm run demo': 'the demo: covered by tests/scripts/demo.test.ts',
   'npm ci && npm test': 'what CI runs: this test is part of it',
   'export AWS_REGION=us-east-1 AWS_PROFILE=mine': 'sets the scene: the scenarios of the lines after it type it first',
+  'awsenv exp<TAB>              →  awsenv export': 'a completion, pressed at a terminal: covered by tests/shell/completionTty.test.ts',
+  'awsuse two<TAB>              →  awsuse two\\ words': 'a completion, pressed at a terminal: covered by tests/shell/completionTty.test.ts',
+  'awsenv prod --format=j<TAB>  →  awsenv prod --format=json': 'a completion, pressed at a terminal: covered by tests/shell/completionTty.test.ts',
 };
 
 /** The fakes every scenario runs against, started before the tests of the file that imports this one. */
@@ -111,6 +115,38 @@ const SERIAL_FLAG = `--mfa-serial ${ALICE.mfaSerial}`;
 // The switching example's profiles, as its comments describe them.
 const ALICES_KEYS = `aws_access_key_id = ${ALICE.accessKeyId}\naws_secret_access_key = ${ALICE.secretAccessKey}\n`;
 const SWITCHING = { config: '[profile prod]\nregion = eu-west-1\n', credentials: `[prod]\n${ALICES_KEYS}\n[sandbox]\n${ALICES_KEYS}` };
+
+// The picker example's profiles, as its rows describe them; profile1, which the filter hides, is the widest kind.
+const PICKER = {
+  config: `[profile profile1]
+mfa_serial = ${ALICE.mfaSerial}
+
+[profile admin]
+role_arn = ${ADMIN_ROLE}
+source_profile = profile1
+mfa_serial = ${ALICE.mfaSerial}
+region = eu-central-1
+
+[profile dev-admin]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = eu-west-1
+sso_account_id = 555555555555
+sso_role_name = Admin
+region = eu-west-1
+
+[profile prod-admin]
+role_arn = ${PROD_ADMIN_ROLE}
+source_profile = dev-admin
+region = us-east-2
+`,
+  credentials: `[profile1]\n${ALICES_KEYS}`,
+};
+/** The picker as last drawn on the screen: from its title to its counter, without the blanks redrawing left. */
+function lastPickerFrame(screen: string): string {
+  const frame = screen.slice(screen.lastIndexOf('awsuse: pick a profile')).split('\n');
+  const counter = frame.findIndex((line) => /^\s*\d+\/\d+/.test(line));
+  return [...frame.slice(0, counter), /^\s*\d+\/\d+/.exec(frame[counter])![0]].map((line) => line.trimEnd()).join('\n');
+}
 
 /** The scenario of each README line, keyed as written (a line the README shows again: `LINE (2)`). */
 export const SCENARIOS: Record<string, Scenario> = {
@@ -241,6 +277,28 @@ export const SCENARIOS: Record<string, Scenario> = {
     env: () => ({ AWSENV_MFA_CODE: nextCode() }),
     holes: () => [['15:42', TIME], ['59m', '\\d+m']],
     check: exportedAs(assumed(ADMIN_ROLE)),
+  },
+  // The picker: "adm" typed, Enter on the row selected, then the MFA code admin needs.
+  awsuse: {
+    files: PICKER,
+    // A terminal wide enough for the picker's title, as the README draws it.
+    before: ['stty cols 120'],
+    shownIn: (run) => lastPickerFrame(run.stdout),
+    person: async (tty) => {
+      await tty.waitFor('awsuse: pick a profile');
+      tty.type('adm');
+      await tty.waitFor('1/3');
+      tty.type('\r');
+      await typesMfaCode(tty);
+    },
+    check: exportedAs(assumed(ADMIN_ROLE), 'eu-central-1'),
+  },
+  // When no tool will find a region.
+  'awsuse prod-admin (2)': {
+    readme: '[profile prod-admin]',
+    before: ['awsenv login prod-admin 2>/dev/null'],
+    holes: () => [['15:42', TIME], ['59m', '\\d+m']],
+    check: exportedAs(assumed(PROD_ADMIN_ROLE)),
   },
   // Where you are.
   'awsenv status': {
