@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FakeSts } from '../fakes/sts';
-import { evalInBash, makeHome } from '../support/cli';
+import { evalInBash, makeHome, runCli } from '../support/cli';
 import { ALICE, ADMIN_ROLE, CONFIG, CREDENTIALS, READONLY_ROLE, startWorld } from '../support/stsWorld';
 import { killTtySessions, occurrences, startTtySession, withoutControls } from '../support/ttySession';
 
@@ -183,6 +183,18 @@ describe('the MFA prompt', () => {
 });
 
 describe('--non-interactive', () => {
+  // What --auto-refresh renews without a person: a role whose MFA session is still cached.
+  test('a role from a cached MFA session is exported with one AssumeRole, and no code asked for', async () => {
+    const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
+    homes.push(home);
+    const world = { ...env, AWS_ENDPOINT_URL_STS: sts.url };
+    expect((await runCli(['alice'], { env: { ...world, AWSENV_MFA_CODE: '123456' } })).code).toBe(0);
+    const result = await runCli(['use', 'admin', '--non-interactive', '--quiet'], { env: world });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(sts.calls.map((c) => c.action)).toEqual(['GetSessionToken', 'AssumeRole']);
+    await expectExports(result.stdout, sts.calls[1].issuedAccessKeyId, 'admin');
+  });
+
   // What the prompt hooks' --auto-refresh runs: on a terminal, but with nobody looking at it.
   test.each([['alice'], ['admin']])('on a terminal, %s fails at once with exit 4 instead of asking, before any AWS call', async (profile) => {
     const { home, env } = makeHome({ config: CONFIG, credentials: CREDENTIALS });
