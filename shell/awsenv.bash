@@ -90,7 +90,8 @@ __awsenv_expiry_hook() {
   local status=$? expires now code
   [[ ${AWSENV_STATE-} =~ (^|&)expires=([0-9]+) ]] || return $status
   expires=${BASH_REMATCH[2]} now=${EPOCHSECONDS-}
-  [[ -n $now ]] || printf -v now '%(%s)T' -1
+  # EPOCHSECONDS from bash 5, printf's clock from 4.2; macOS's bash 3.2 has neither, and asks date.
+  [[ -n $now ]] || printf -v now '%(%s)T' -1 2>/dev/null || now=$(command date +%s)
   if ((now < expires - 600)) || [[ ${__awsenv_noticed-} == "$expires" ]]; then return $status; fi
   __awsenv_noticed=$expires
   local name=${AWSENV_PROFILE-} quoted why=

@@ -138,6 +138,17 @@ describe.each(SHELLS.map((s) => [s.shell.name, s] as const))('the prompt hook of
   });
 
   if (shell.name === 'bash') {
+    test('without EPOCHSECONDS (bash before 5) it reads printf\'s clock, still starting no process', async () => {
+      const result = await runInShell(shell, {
+        setup: `source ${file}; unset EPOCHSECONDS`,
+        body: `kept=$PATH; PATH=/nonexistent; ${hook}; PATH=$kept`,
+        names: [],
+        env: { ...shellEnv('/nonexistent'), AWSENV_PROFILE: 'p', AWSENV_STATE: `expires=${now + 300}` },
+        cwd: os.tmpdir(),
+      });
+      expect(result.stderr).toMatch(/^awsenv: the credentials of profile "p" expire in [45]m: awsuse p\n$/);
+    });
+
     test('keeps the status of the command before the prompt, for what PROMPT_COMMAND runs after it', async () => {
       const result = await run(`expires=${now + 300}`);
       expect(result.vars.get('HOOK_STATUS')).toEqual(['1']);
