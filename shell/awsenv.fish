@@ -42,15 +42,16 @@ complete --command awsuse --no-files --arguments '(__awsenv_complete use)'
 # prompt that needs neither starts no process; elsewhere it asks date.
 function __awsenv_now
     if test -r /proc/uptime; and read -l up rest </proc/uptime
-        set -l boot (string match -rg '^btime (\d+)$' </proc/stat)
-        and math --scale 0 "$boot + $up"
+        set -l boot (string match -r '^btime (\d+)$' </proc/stat)
+        and math --scale 0 "$boot[2] + $up"
         and return
     end
     command date +%s
 end
 
 function __awsenv_expiry_hook --on-event fish_prompt
-    set -l expires (string match -rg '(?:^|&)expires=(\d+)' -- "$AWSENV_STATE"); or return 0
+    # string match -r prints the match, then its group: -g (only the group) is fish 3.4's, newer than many a distribution's.
+    set -l expires (string match -r '(?:^|&)expires=(\d+)' -- "$AWSENV_STATE")[2]; or return 0
     set -l now (__awsenv_now); or return 0
     if test $now -lt (math $expires - 600); or test "$__awsenv_noticed" = $expires
         return 0
@@ -60,12 +61,12 @@ function __awsenv_expiry_hook --on-event fish_prompt
     set -l why ''
     if string match -qr '(?:^|&)auto=1(?:&|$)' -- "$AWSENV_STATE"; and test -n "$name"
         set -l args use --format fish --quiet --non-interactive --auto-refresh
-        set -l region (string match -rg '(?:^|&)region=([a-z0-9-]+)(?:&|$)' -- "$AWSENV_STATE"); and set -a args --region $region
+        set -l region (string match -r '(?:^|&)region=([a-z0-9-]+)(?:&|$)' -- "$AWSENV_STATE")[2]; and set -a args --region $region
         set -l code (command awsenv $args $name 2>/dev/null)
         if test $status -eq 0
             string join \n -- $code | source
             # Renewed: nothing to say, unless the new ones end as soon (then they are what the warning is about).
-            set expires (string match -rg '(?:^|&)expires=(\d+)' -- "$AWSENV_STATE"); or return 0
+            set expires (string match -r '(?:^|&)expires=(\d+)' -- "$AWSENV_STATE")[2]; or return 0
             set -g __awsenv_noticed $expires
             test $now -lt (math $expires - 600); and return 0
         else
