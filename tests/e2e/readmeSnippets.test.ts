@@ -53,7 +53,7 @@ const runnable = keyedCommands(commandBlocks()).filter((command) => command.key 
 describe.each(runnable.map((command) => [command.key, command] as const))('%s', (key, command: KeyedCommand) => {
   const scenario = SCENARIOS[key];
   const why = scenario.cannotRun?.();
-  (why ? test.skip : test)(why ? `not run here: ${why}` : 'does what the README says', async () => {
+  (why ? test.skip : test)(why ? `does what the README says (skipped: ${why})` : 'does what the README says', async () => {
     const home = homeFor(scenario);
     try {
       const run = await runReadmeLine({ shell: scenario.shell ?? 'bash', before: scenario.before ?? [], line: command.line, env: { ...world.envOf(home), ...scenario.env?.(home) }, person: scenario.person });
