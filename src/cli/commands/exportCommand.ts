@@ -5,10 +5,10 @@ import { rendererFor } from '../../render/formats';
 import type { CommandOf } from '../command';
 import { obtainPlan } from '../obtainPlan';
 import type { Wiring } from '../wire';
+import { writeStdout } from '../writeStdout';
 
 // The formats a person's shell evaluates; the others feed a program (the AWS CLI, a CI runner, a JSON reader).
 const SHELL_FORMATS = new Set(['sh', 'bash', 'zsh', 'fish', 'powershell', 'cmd']);
-import { writeStdout } from '../writeStdout';
 
 /**
  * `awsenv [PROFILE]`: the credentials rendered for stdout, or for --output FILE, or for a format that writes a side
