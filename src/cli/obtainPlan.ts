@@ -1,4 +1,5 @@
 import type { Credentials } from '../core/credentials';
+import type { Env } from '../core/env';
 import { AwsenvError } from '../core/errors';
 import type { AwsConfig } from '../config/mergeSharedFiles';
 import { loadConfig } from '../config/loadConfig';
@@ -26,7 +27,7 @@ import type { Wiring } from './wire';
 export async function obtainPlan(flags: CredentialFlags, wiring: Wiring, options: ExportOptions = {}): Promise<Plan> {
   const obtained = await obtainExport(flags, wiring, options);
   // awsuse says it in its own lines on stderr, terminal or not; an export and exec only to a person at a terminal.
-  if (options.forPerson ?? true) await hintAtTerminal(() => regionHintOf(obtained, wiring.env, wiring.log));
+  if (options.forPerson ?? true) await hintAtTerminal(() => regionHintOf(obtained, options.shellEnv ?? wiring.env, wiring.log));
   return obtained.plan;
 }
 
@@ -42,14 +43,16 @@ export interface ExportOptions {
   readonly forPerson?: boolean;
   /** awsuse --auto-refresh, recorded for the shell's prompt hook. */
   readonly autoRefresh?: boolean;
+  /** The environment of the shell that evaluates the output, when not awsenv's own (a file for later: none). */
+  readonly shellEnv?: Env;
 }
 
 /** obtainPlan, with the chain and the credentials beside the plan. */
-export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true, autoRefresh }: ExportOptions = {}): Promise<Obtained> {
+export async function obtainExport(flags: CredentialFlags, wiring: Wiring, { forPerson = true, autoRefresh, shellEnv = wiring.env }: ExportOptions = {}): Promise<Obtained> {
   const { credentials, chain, config } = await obtainCredentials(flags, wiring);
   if (!forPerson) return { plan: exportPlan(credentials, chain.profile, chain.region), chain, credentials, config };
   if (!credentials.sessionToken) await hintLongTermKeys(chain.profile);
-  return { plan: shellExportPlan(credentials, chain.profile, chain.region, wiring.env, { autoRefresh }), chain, credentials, config };
+  return { plan: shellExportPlan(credentials, chain.profile, chain.region, shellEnv, { autoRefresh }), chain, credentials, config };
 }
 
 /**

@@ -26,7 +26,8 @@ export async function exportCommand(command: CommandOf<'export'>, wiring: Wiring
       hint: 'It is set inside GitHub Actions jobs; elsewhere use --format dotenv or json with --output.',
     });
   }
-  const plan = await obtainPlan(command.flags, wiring, { forPerson: SHELL_FORMATS.has(command.format) });
+  // A file is evaluated later, in some shell: what this one holds is not what that one will, so nothing of it goes in.
+  const plan = await obtainPlan(command.flags, wiring, { forPerson: SHELL_FORMATS.has(command.format), shellEnv: command.output ? {} : undefined });
   const text = renderer.render(plan);
   if (renderer.appendTo && appendFile) {
     // The masks first, so no later line of the log can show a secret, whatever happens to the file.
