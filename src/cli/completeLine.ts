@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../core/commandWords';
 import { formatChoices } from '../render/formats';
 import { SHELLS } from './command';
 import { COMPLETION_SPEC, type CommandSpec, type FlagValue } from './completionSpec';
@@ -63,7 +64,7 @@ export function completeLine(words: readonly string[], profiles: () => readonly 
   const offered = command.subcommands ? Object.keys(command.subcommands) : [];
   if (command.word === 'shell') offered.push(...SHELLS);
   // A profile named like a command is reached only as `awsenv export NAME`, so first on the line it is not offered.
-  if (command.word === 'profile') offered.push(...profiles().filter((name) => !(command === TOP && Object.hasOwn(COMPLETION_SPEC, name))));
+  if (command.word === 'profile') offered.push(...profiles().filter((name) => !(command === TOP && COMMAND_WORDS.includes(name))));
   return { kind: 'words', words: offered };
 }
 

@@ -21,6 +21,9 @@ export function shellExportPlan(credentials: Credentials, profile: string, regio
   return [...exportPlan(credentials, profile, region), ...regionBack, [STATE_VARIABLE, encodeState(state)]];
 }
 
+// What every clear unsets: the exported names that are not the user's to get back.
+const CLEAR_CREDENTIALS: Plan = EXPORTED_NAMES.filter((name) => !(KEPT_NAMES as readonly string[]).includes(name)).map((name) => [name, null] as const);
+
 /**
  * The clear for a person's shell: the credentials go, and the region and profile variables are what the user had
  * before awsenv's first export, unless the user set them since. Without a state variable awsenv cannot tell whose
@@ -29,13 +32,9 @@ export function shellExportPlan(credentials: Credentials, profile: string, regio
  */
 export function shellClearPlan(env: Env): Plan {
   const before = readState(env);
-  if (!before) {
-    if (env.AWSENV_PROFILE) return unsetPlan();
-    return unsetPlan().filter(([name]) => !(KEPT_NAMES as readonly string[]).includes(name));
-  }
-  const credentials = EXPORTED_NAMES.filter((name) => !(KEPT_NAMES as readonly string[]).includes(name)).map((name) => [name, null] as const);
+  if (!before) return env.AWSENV_PROFILE ? unsetPlan() : CLEAR_CREDENTIALS;
   const profiles = PROFILE_NAMES.filter((name) => !env[name] && before.had[name] !== undefined).map((name) => [name, before.had[name]!] as const);
-  return [...credentials, ...giveBack(REGION_NAMES, env, before, before.had), ...profiles, [STATE_VARIABLE, null]];
+  return [...CLEAR_CREDENTIALS, ...giveBack(REGION_NAMES, env, before, before.had), ...profiles, [STATE_VARIABLE, null]];
 }
 
 // A region variable that still holds what awsenv exported is awsenv's, and goes back to the user's value; any other

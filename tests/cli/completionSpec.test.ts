@@ -1,3 +1,4 @@
+import { COMMAND_WORDS } from '../../src/core/commandWords';
 import { COMPLETION_SPEC, type CommandSpec } from '../../src/cli/completionSpec';
 import { parseWithYargs } from '../../src/cli/parseWithYargs';
 
@@ -37,6 +38,10 @@ describe('COMPLETION_SPEC', () => {
     const page = await help([]);
     const aliases = [...page.matchAll(/\[aliases: ([^\]]+)\]/g)].flatMap((match) => match[1].split(/,\s*/));
     expect(Object.keys(COMPLETION_SPEC).sort()).toEqual([...commandsOf(page), ...aliases].sort());
+  });
+
+  test('offers first on the line exactly the words both parsers read as commands', () => {
+    expect(Object.keys(COMPLETION_SPEC).sort()).toEqual([...COMMAND_WORDS].sort());
   });
 
   test.each(paths)('%s: the flags of its help page, switches as switches', async (name, spec) => {
